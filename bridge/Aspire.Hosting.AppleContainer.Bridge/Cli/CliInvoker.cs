@@ -1,0 +1,81 @@
+namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
+
+/// <summary>
+/// Runs one runtime's CLI: argv in, output out, and a classified <see cref="BridgeException"/> for a non-zero exit.
+/// Shared by every dialect so that process handling and error shaping are the same everywhere.
+/// </summary>
+public sealed class CliInvoker
+{
+    /// <summary>Creates an invoker for the CLI at <paramref name="executablePath"/>.</summary>
+    public CliInvoker(string runtime, string executablePath, ErrorClassifier classifier, ProcessRunner? runner = null)
+    {
+        Runtime = runtime;
+        ExecutablePath = executablePath;
+        Classifier = classifier;
+        Runner = runner ?? ProcessRunner.Default;
+    }
+
+    /// <summary>The runtime's name.</summary>
+    public string Runtime { get; }
+
+    /// <summary>The CLI's path.</summary>
+    public string ExecutablePath { get; }
+
+    /// <summary>The dialect's stderr classifier.</summary>
+    public ErrorClassifier Classifier { get; }
+
+    /// <summary>The process runner.</summary>
+    public ProcessRunner Runner { get; }
+
+    /// <summary>Environment given to every CLI call (e.g. to pin a config location in tests).</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The default time limit for short calls (inspect, list, create...).</summary>
+    public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Builds the request for <paramref name="arguments"/>.</summary>
+    public ProcessRequest CreateRequest(IReadOnlyList<string> arguments, TimeSpan? timeout = null, string? standardInput = null) => new()
+    {
+        FileName = ExecutablePath,
+        Arguments = arguments,
+        Environment = Environment,
+        Timeout = timeout ?? DefaultTimeout,
+        StandardInput = standardInput,
+    };
+
+    /// <summary>Runs the CLI and returns its result; throws a classified error when it exits non-zero.</summary>
+    public async Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, string operation, CancellationToken cancellationToken, TimeSpan? timeout = null, string? standardInput = null)
+    {
+        var result = await RunUncheckedAsync(arguments, cancellationToken, timeout, standardInput).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            throw Classifier.CreateException(Argv(arguments), result.ExitCode, result.StandardError, operation);
+        }
+
+        return result;
+    }
+
+    /// <summary>Runs the CLI and returns its result whatever its exit code.</summary>
+    public async Task<ProcessResult> RunUncheckedAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken, TimeSpan? timeout = null, string? standardInput = null)
+    {
+        try
+        {
+            return await Runner.RunAsync(CreateRequest(arguments, timeout, standardInput), cancellationToken).ConfigureAwait(false);
+        }
+        catch (BridgeException ex) when (ex.Runtime is null)
+        {
+            throw new BridgeException(ex.Code, ex.Message, ex.InnerException)
+            {
+                Runtime = Runtime,
+                Arguments = ex.Arguments,
+                ExitCode = ex.ExitCode,
+                StandardError = ex.StandardError,
+                Hint = ex.Hint ?? (ex.Code == BridgeErrorCode.RuntimeNotFound ? $"Install {Runtime} or select another runtime." : null),
+                Option = ex.Option,
+            };
+        }
+    }
+
+    /// <summary>The argv as reported in errors: the executable followed by the arguments.</summary>
+    public IReadOnlyList<string> Argv(IReadOnlyList<string> arguments) => [ExecutablePath, .. arguments];
+}

@@ -1,0 +1,115 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
+
+/// <summary>
+/// Runs CLI processes from argv lists. Cancellation and timeouts are graceful then forceful with bounded waits, and
+/// surface as <see cref="BridgeErrorCode.Canceled"/> and <see cref="BridgeErrorCode.Timeout"/>; a non-zero exit is
+/// not an error here (callers classify it).
+/// </summary>
+public sealed class ProcessRunner
+{
+    /// <summary>The shared runner.</summary>
+    public static ProcessRunner Default { get; } = new();
+
+    /// <summary>Runs a process to completion and returns its exit code and all of its output.</summary>
+    public async Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken = default)
+    {
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        var exitCode = await RunAsync(
+            request,
+            line => (line.Stream == LogStream.StandardOutput ? stdout : stderr).Append(line.Text).Append('\n'),
+            cancellationToken).ConfigureAwait(false);
+        return new ProcessResult(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Runs a process to completion, handing each output line to <paramref name="onLine"/> as it arrives.</summary>
+    public async Task<int> RunAsync(ProcessRequest request, Action<ProcessOutputLine> onLine, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onLine);
+        await foreach (var line in StreamLinesAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            if (line.ExitCode is { } code)
+            {
+                return code;
+            }
+
+            onLine(line.Line);
+        }
+
+        throw new InvalidOperationException("The process stream ended without an exit code.");
+    }
+
+    /// <summary>
+    /// Streams a process's output lines; the last element carries the exit code. Breaking out of the enumeration, or
+    /// canceling it, stops the process.
+    /// </summary>
+    public async IAsyncEnumerable<ProcessStreamItem> StreamLinesAsync(
+        ProcessRequest request,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequestedAsBridge(request);
+
+        using var timeout = request.Timeout is { } limit ? new CancellationTokenSource(limit) : null;
+        using var linked = timeout is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+
+        var process = CliProcess.Start(request);
+        await using (process.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await process.Output.WaitToReadAsync(linked.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    await process.StopAsync().ConfigureAwait(false);
+                    throw CancellationError(request, process, timedOut: timeout?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested);
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                while (process.Output.TryRead(out var line))
+                {
+                    yield return new ProcessStreamItem(line, null);
+                }
+            }
+
+            int exitCode;
+            try
+            {
+                exitCode = await process.Exited.WaitAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await process.StopAsync().ConfigureAwait(false);
+                throw CancellationError(request, process, timedOut: timeout?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested);
+            }
+
+            yield return new ProcessStreamItem(default, exitCode);
+        }
+    }
+
+    private static BridgeException CancellationError(ProcessRequest request, CliProcess process, bool timedOut)
+    {
+        var code = timedOut ? BridgeErrorCode.Timeout : BridgeErrorCode.Canceled;
+        var message = timedOut
+            ? $"'{request.FileName}' did not finish within {request.Timeout!.Value.TotalSeconds:0.#} s and was stopped."
+            : $"'{request.FileName}' was canceled and stopped.";
+        return new BridgeException(code, message)
+        {
+            Arguments = [request.FileName, .. request.Arguments],
+            StandardError = process.StandardErrorTail,
+        };
+    }
+}

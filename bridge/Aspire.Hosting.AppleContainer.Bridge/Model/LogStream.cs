@@ -1,0 +1,11 @@
+namespace Aspire.Hosting.AppleContainer.Bridge;
+
+/// <summary>Which output stream a line came from.</summary>
+public enum LogStream
+{
+    /// <summary>Standard output.</summary>
+    StandardOutput,
+
+    /// <summary>Standard error.</summary>
+    StandardError,
+}

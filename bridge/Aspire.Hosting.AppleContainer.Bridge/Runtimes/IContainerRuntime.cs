@@ -1,0 +1,75 @@
+namespace Aspire.Hosting.AppleContainer.Bridge;
+
+/// <summary>
+/// The bridge's contract: one container runtime driven through its CLI. Every failure is a
+/// <see cref="BridgeException"/> with a stable <see cref="BridgeException.Code"/>; cancellation surfaces as
+/// <see cref="BridgeErrorCode.Canceled"/> and no child process outlives the call that started it.
+/// </summary>
+public interface IContainerRuntime
+{
+    /// <summary>The runtime's name: <c>apple</c>, <c>podman</c> or <c>docker</c>.</summary>
+    string Name { get; }
+
+    /// <summary>What this runtime can do.</summary>
+    RuntimeCapabilities Capabilities { get; }
+
+    /// <summary>Finds the CLI and asks whether its service runs and which version it is. Never throws for an unusable runtime; see <see cref="RuntimeInfo.Problem"/>.</summary>
+    Task<RuntimeInfo> DetectAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether an image exists locally.</summary>
+    Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default);
+
+    /// <summary>Pulls an image, reporting progress lines.</summary>
+    Task PullImageAsync(string image, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Builds an image, reporting progress lines; cancellation stops the builder process.</summary>
+    Task BuildImageAsync(BuildSpec spec, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a local image.</summary>
+    Task RemoveImageAsync(string image, bool force = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates (but does not start) a container and returns its id.</summary>
+    Task<string> CreateContainerAsync(RunSpec spec, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts a container; starting a running container succeeds.</summary>
+    Task StartContainerAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends the stop signal, waits up to <paramref name="gracePeriod"/>, then kills. Stopping a stopped container succeeds.</summary>
+    Task StopContainerAsync(string id, TimeSpan gracePeriod, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends a signal (KILL by default) to the container's main process.</summary>
+    Task KillContainerAsync(string id, string? signal = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a container; with <paramref name="force"/> a running one too; with <paramref name="removeVolumes"/> its anonymous volumes.</summary>
+    Task RemoveContainerAsync(string id, bool force = true, bool removeVolumes = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Inspects one container; <see cref="BridgeErrorCode.ContainerNotFound"/> when it does not exist.</summary>
+    Task<ContainerInfo> InspectContainerAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists containers (running or not) carrying every given label (keys and values as passed to <see cref="RunSpec.Labels"/>).</summary>
+    Task<IReadOnlyList<ContainerInfo>> ListContainersAsync(IReadOnlyDictionary<string, string>? labels = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Streams a container's output, stdout and stderr told apart. Without <paramref name="follow"/> it ends after the
+    /// existing output; with it, when the container stops (after its last line) or when canceled (promptly).
+    /// </summary>
+    IAsyncEnumerable<ContainerLogLine> GetLogsAsync(string id, bool follow, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs a command in a running container; cancellation stops the in-container process.</summary>
+    Task<ExecResult> ExecAsync(string id, ExecSpec spec, CancellationToken cancellationToken = default);
+
+    /// <summary>Waits until the container is no longer running and reports its exit (code null when unknowable).</summary>
+    Task<ContainerExit> WaitForExitAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a named volume; <see cref="BridgeErrorCode.NameInUse"/> when it exists.</summary>
+    Task CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists volumes carrying every given label.</summary>
+    Task<IReadOnlyList<VolumeInfo>> ListVolumesAsync(IReadOnlyDictionary<string, string>? labels = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a named volume; <see cref="BridgeErrorCode.VolumeNotFound"/> when missing, <see cref="BridgeErrorCode.VolumeInUse"/> when used.</summary>
+    Task RemoveVolumeAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>The address containers use to reach services on the host, as the runtime defines it.</summary>
+    Task<string> GetHostAddressAsync(CancellationToken cancellationToken = default);
+}

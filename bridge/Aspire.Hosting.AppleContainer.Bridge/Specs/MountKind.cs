@@ -1,0 +1,14 @@
+namespace Aspire.Hosting.AppleContainer.Bridge;
+
+/// <summary>The kind of a mount.</summary>
+public enum MountKind
+{
+    /// <summary>A host directory or file.</summary>
+    Bind,
+
+    /// <summary>A named volume managed by the runtime.</summary>
+    Volume,
+
+    /// <summary>An in-memory filesystem.</summary>
+    Tmpfs,
+}

@@ -1,0 +1,11 @@
+namespace Aspire.Hosting.AppleContainer.Bridge;
+
+/// <summary>The transport protocol of a published port.</summary>
+public enum PortProtocol
+{
+    /// <summary>TCP.</summary>
+    Tcp,
+
+    /// <summary>UDP.</summary>
+    Udp,
+}
