@@ -3,6 +3,7 @@
 # and is rebuilt only when that hash changes.
 #   localhost/actr-test/busybox:latest  a rootfs of Debian's busybox-static, imported
 #   localhost/actr-test/service:latest  eng/images/service/Dockerfile on top of it
+#   localhost/actr-test/redis:7.0       Debian's redis-server (binary + its shared libraries) on top of it
 # The CLI is podman unless ASPIRE_APPLECONTAINER_RUNTIME names docker.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ cli=${ASPIRE_APPLECONTAINER_RUNTIME:-podman}
 case "$cli" in podman|docker) ;; *) cli=podman ;; esac
 base=localhost/actr-test/busybox:latest
 service=localhost/actr-test/service:latest
+redis=localhost/actr-test/redis:7.0
 label=io.github.aspire-applecontainer.test-inputs
 
 log() { printf 'build-test-images: %s\n' "$*"; }
@@ -48,4 +50,36 @@ if [ "$(current_hash "$service")" != "$service_hash" ]; then
   "$cli" build --quiet --label "$label=$service_hash" --build-arg "BASE_IMAGE=$base" -t "$service" "$here/images/service" >/dev/null
 else
   log "$service is up to date"
+fi
+
+# Redis: Debian's packages are downloaded (not installed), unpacked, and the binary's shared libraries resolved with
+# ldd are copied next to it, so the image runs the very bytes Debian ships.
+redis_packages=(redis-tools libatomic1 libjemalloc2 liblzf1)
+redis_versions=$(apt-cache policy "${redis_packages[@]}" 2>/dev/null | grep -E '^[a-z0-9]|Candidate' | tr -d ' \n' || true)
+redis_hash=$( { echo "$redis_versions"; cat "$here/images/redis/Dockerfile"; echo "$base_id"; echo "redis-v1"; } | sha256sum | cut -c1-32)
+if [ "$(current_hash "$redis")" != "$redis_hash" ]; then
+  log "building $redis"
+  work=$(mktemp -d)
+  (cd "$work" && apt-get download "${redis_packages[@]}" >/dev/null 2>&1) \
+    || { apt-get update -qq && (cd "$work" && apt-get download "${redis_packages[@]}" >/dev/null 2>&1); } \
+    || { log "could not download ${redis_packages[*]} (apt-get download)"; rm -rf "$work"; exit 1; }
+  mkdir -p "$work/stage" "$work/context/rootfs/usr/bin"
+  for deb in "$work"/*.deb; do dpkg-deb -x "$deb" "$work/stage"; done
+  binary="$work/stage/usr/bin/redis-check-rdb"
+  cp "$binary" "$work/context/rootfs/usr/bin/redis-check-rdb"
+  ln -s redis-check-rdb "$work/context/rootfs/usr/bin/redis-server"
+  cp "$work/stage/usr/bin/redis-cli" "$work/context/rootfs/usr/bin/redis-cli"
+  libs=$(LD_LIBRARY_PATH="$work/stage/usr/lib/x86_64-linux-gnu:$work/stage/usr/lib/aarch64-linux-gnu" ldd "$binary" "$work/stage/usr/bin/redis-cli" \
+    | awk '/not found/ { print "MISSING " $1; next } /=>/ { print $3; next } /^\t\// { print $1 }' | sort -u)
+  if echo "$libs" | grep -q MISSING; then log "unresolved libraries: $(echo "$libs" | grep MISSING)"; rm -rf "$work"; exit 1; fi
+  for lib in $libs; do
+    case "$lib" in "$work/stage"/*) target=${lib#"$work/stage"} ;; *) target=$lib ;; esac
+    mkdir -p "$work/context/rootfs$(dirname "$target")"
+    cp -L "$lib" "$work/context/rootfs$target"
+  done
+  cp "$here/images/redis/Dockerfile" "$work/context/Dockerfile"
+  "$cli" build --quiet --label "$label=$redis_hash" --build-arg "BASE_IMAGE=$base" -t "$redis" "$work/context" >/dev/null
+  rm -rf "$work"
+else
+  log "$redis is up to date"
 fi
