@@ -16,7 +16,15 @@ before=$(snapshot)
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 status=0
-dotnet test "$root/Aspire.Hosting.AppleContainer.slnx" --logger "console;verbosity=normal" 2>&1 | tee "$results/log" || status=$?
+dotnet_test=(dotnet test "$root/Aspire.Hosting.AppleContainer.slnx" --logger "console;verbosity=normal")
+# A signal ignored when this script starts (as for a background job without job control) would be inherited by every
+# CLI the tests start, and the process tests send SIGINT on purpose: restore its default disposition for the run
+# (perl-base is part of every Debian system).
+sig_ignored=$(awk '/^SigIgn:/ { print $2 }' /proc/self/status 2>/dev/null || echo 0)
+if (( (16#${sig_ignored:-0} >> 1) & 1 )); then
+  dotnet_test=(perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV or die "exec: $!"' -- "${dotnet_test[@]}")
+fi
+"${dotnet_test[@]}" 2>&1 | tee "$results/log" || status=$?
 
 after=$(snapshot)
 leftovers=$(comm -13 <(echo "$before") <(echo "$after") | sed '/^$/d')

@@ -1,1 +1,3 @@
-return 0;
+using FakeCli;
+
+return new FakeCliScript(args).Run();

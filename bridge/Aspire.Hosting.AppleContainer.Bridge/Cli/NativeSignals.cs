@@ -7,6 +7,7 @@ internal static partial class NativeSignals
 {
     private const int SigInt = 2;
     private const int SigTerm = 15;
+    private const int SigKill = 9;
 
     /// <summary>Sends the graceful signal; returns false where signals are not available or delivery failed.</summary>
     public static bool TrySend(int processId, ProcessSignal signal)
@@ -19,6 +20,9 @@ internal static partial class NativeSignals
         var number = signal == ProcessSignal.Terminate ? SigTerm : SigInt;
         return Kill(processId, number) == 0;
     }
+
+    /// <summary>Sends SIGKILL to one process; returns false where signals are not available or delivery failed.</summary>
+    public static bool TryKill(int processId) => !OperatingSystem.IsWindows() && Kill(processId, SigKill) == 0;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

@@ -10,6 +10,8 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
 /// </summary>
 public sealed class ProcessRunner
 {
+    private static readonly TimeSpan ExitDrainLimit = TimeSpan.FromSeconds(3);
+
     /// <summary>The shared runner.</summary>
     public static ProcessRunner Default { get; } = new();
 
@@ -70,8 +72,7 @@ public sealed class ProcessRunner
                 }
                 catch (OperationCanceledException)
                 {
-                    await process.StopAsync().ConfigureAwait(false);
-                    throw CancellationError(request, process, timedOut: timeout?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested);
+                    throw await StopAsync(request, process, timedOut: timeout?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested).ConfigureAwait(false);
                 }
 
                 if (!more)
@@ -92,16 +93,30 @@ public sealed class ProcessRunner
             }
             catch (OperationCanceledException)
             {
-                await process.StopAsync().ConfigureAwait(false);
-                throw CancellationError(request, process, timedOut: timeout?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested);
+                throw await StopAsync(request, process, timedOut: timeout?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested).ConfigureAwait(false);
             }
 
             yield return new ProcessStreamItem(default, exitCode);
         }
     }
 
-    private static BridgeException CancellationError(ProcessRequest request, CliProcess process, bool timedOut)
+    /// <summary>
+    /// Stops a canceled or timed-out process and builds its error, with the exit code and the stderr tail once its
+    /// output has been drained (bounded), so that what the CLI said while stopping is kept.
+    /// </summary>
+    private static async Task<BridgeException> StopAsync(ProcessRequest request, CliProcess process, bool timedOut)
     {
+        await process.StopAsync().ConfigureAwait(false);
+        int? exitCode = null;
+        try
+        {
+            exitCode = await process.Exited.WaitAsync(ExitDrainLimit).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Still draining or not yet reaped: report without the exit code.
+        }
+
         var code = timedOut ? BridgeErrorCode.Timeout : BridgeErrorCode.Canceled;
         var message = timedOut
             ? $"'{request.FileName}' did not finish within {request.Timeout!.Value.TotalSeconds:0.#} s and was stopped."
@@ -109,6 +124,7 @@ public sealed class ProcessRunner
         return new BridgeException(code, message)
         {
             Arguments = [request.FileName, .. request.Arguments],
+            ExitCode = exitCode,
             StandardError = process.StandardErrorTail,
         };
     }

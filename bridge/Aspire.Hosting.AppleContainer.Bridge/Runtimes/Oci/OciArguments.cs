@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
+
+/// <summary>
+/// The argv of every OCI CLI call, one method per operation; pure, so golden tests pin them. Secret values never
+/// appear here: they travel in files whose paths are passed in.
+/// </summary>
+internal sealed class OciArguments(OciFlavor flavor)
+{
+    /// <summary>The flavor whose argv this builds.</summary>
+    public OciFlavor Flavor { get; } = flavor;
+
+    public IReadOnlyList<string> Version() => ["version", "--format", "json"];
+
+    public IReadOnlyList<string> Info() => ["info", "--format", "json"];
+
+    public IReadOnlyList<string> ImageInspect(string image) => ["image", "inspect", "--format", "{{.Id}}", image];
+
+    public IReadOnlyList<string> Pull(string image) => ["pull", image];
+
+    public IReadOnlyList<string> RemoveImage(string image, bool force) =>
+        force ? ["image", "rm", "--force", image] : ["image", "rm", image];
+
+    public IReadOnlyList<string> Build(BuildSpec spec, IReadOnlyDictionary<string, string> secretFiles)
+    {
+        var argv = new List<string> { "build" };
+        if (spec.Dockerfile is not null)
+        {
+            argv.AddRange(["--file", spec.Dockerfile]);
+        }
+
+        foreach (var tag in spec.Tags)
+        {
+            argv.AddRange(["--tag", tag]);
+        }
+
+        foreach (var (name, value) in spec.BuildArgs)
+        {
+            argv.AddRange(["--build-arg", $"{name}={value}"]);
+        }
+
+        foreach (var (id, path) in secretFiles)
+        {
+            argv.AddRange(["--secret", $"id={id},src={path}"]);
+        }
+
+        AddOptional(argv, "--target", spec.Target);
+        AddOptional(argv, "--platform", spec.Platform);
+        if (spec.NoCache)
+        {
+            argv.Add("--no-cache");
+        }
+
+        foreach (var (key, value) in LabelCodec.Encode(spec.Labels))
+        {
+            argv.AddRange(["--label", $"{key}={value}"]);
+        }
+
+        argv.Add(spec.ContextDirectory);
+        return argv;
+    }
+
+    public IReadOnlyList<string> Create(RunSpec spec, string? envFilePath)
+    {
+        var argv = new List<string> { "create", "--name", spec.Name };
+        var args = new List<string>(spec.Args);
+        if (spec.Entrypoint is { Count: > 0 } entrypoint)
+        {
+            if (Flavor == OciFlavor.Podman)
+            {
+                argv.AddRange(["--entrypoint", JsonSerializer.Serialize(entrypoint)]);
+            }
+            else
+            {
+                argv.AddRange(["--entrypoint", entrypoint[0]]);
+                args.InsertRange(0, entrypoint.Skip(1));
+            }
+        }
+
+        foreach (var (name, value) in spec.Environment)
+        {
+            argv.AddRange(["--env", $"{name}={value}"]);
+        }
+
+        AddOptional(argv, "--env-file", envFilePath);
+        foreach (var (key, value) in LabelCodec.Encode(spec.Labels))
+        {
+            argv.AddRange(["--label", $"{key}={value}"]);
+        }
+
+        foreach (var port in spec.Ports)
+        {
+            argv.AddRange(["--publish", OciMountFormat.Publish(port)]);
+        }
+
+        foreach (var mount in spec.Mounts)
+        {
+            argv.AddRange(["--mount", OciMountFormat.Mount(mount)]);
+        }
+
+        AddOptional(argv, "--cpus", spec.Cpus?.ToString("0.###", CultureInfo.InvariantCulture));
+        AddOptional(argv, "--memory", spec.MemoryBytes?.ToString(CultureInfo.InvariantCulture));
+        AddOptional(argv, "--network", spec.Network);
+        foreach (var alias in spec.NetworkAliases)
+        {
+            argv.AddRange(["--network-alias", alias]);
+        }
+
+        foreach (var server in spec.Dns)
+        {
+            argv.AddRange(["--dns", server]);
+        }
+
+        if (spec.Init)
+        {
+            argv.Add("--init");
+        }
+
+        AddOptional(argv, "--platform", spec.Platform);
+        AddOptional(argv, "--user", spec.User);
+        AddOptional(argv, "--workdir", spec.WorkingDirectory);
+        if (spec.ReadOnlyRootFilesystem)
+        {
+            argv.Add("--read-only");
+        }
+
+        argv.Add(spec.Image);
+        argv.AddRange(args);
+        return argv;
+    }
+
+    public IReadOnlyList<string> Start(string id) => ["start", id];
+
+    public IReadOnlyList<string> Stop(string id, TimeSpan gracePeriod) =>
+        ["stop", "--time", ((int)Math.Ceiling(Math.Max(0, gracePeriod.TotalSeconds))).ToString(CultureInfo.InvariantCulture), id];
+
+    public IReadOnlyList<string> Kill(string id, string? signal) => ["kill", "--signal", signal ?? "KILL", id];
+
+    public IReadOnlyList<string> Remove(string id, bool force, bool removeVolumes)
+    {
+        var argv = new List<string> { "rm" };
+        if (force)
+        {
+            argv.Add("--force");
+        }
+
+        if (removeVolumes)
+        {
+            argv.Add("--volumes");
+        }
+
+        argv.Add(id);
+        return argv;
+    }
+
+    public IReadOnlyList<string> Inspect(IEnumerable<string> ids) => ["container", "inspect", .. ids];
+
+    public IReadOnlyList<string> ListIds(IReadOnlyDictionary<string, string> encodedLabels) =>
+        ["ps", "--all", "--no-trunc", .. LabelFilters(encodedLabels), "--format", "{{.ID}}"];
+
+    public IReadOnlyList<string> Logs(string id, bool follow) => follow ? ["logs", "--follow", id] : ["logs", id];
+
+    public IReadOnlyList<string> Exec(string id, ExecSpec spec, string? sessionMarker)
+    {
+        var argv = new List<string> { "exec" };
+        if (spec.StandardInput is not null)
+        {
+            argv.Add("--interactive");
+        }
+
+        foreach (var (name, value) in spec.Environment)
+        {
+            argv.AddRange(["--env", $"{name}={value}"]);
+        }
+
+        AddOptional(argv, "--env", sessionMarker is null ? null : $"{OciExecTerminator.MarkerVariable}={sessionMarker}");
+        AddOptional(argv, "--workdir", spec.WorkingDirectory);
+        AddOptional(argv, "--user", spec.User);
+        argv.Add(id);
+        argv.AddRange(spec.Command);
+        return argv;
+    }
+
+    public IReadOnlyList<string> Top(string id) => ["top", id, "hpid", "pid", "ppid"];
+
+    public IReadOnlyList<string> Wait(string id) => ["wait", id];
+
+    public IReadOnlyList<string> CreateVolume(VolumeSpec spec)
+    {
+        var argv = new List<string> { "volume", "create" };
+        foreach (var (key, value) in LabelCodec.Encode(spec.Labels))
+        {
+            argv.AddRange(["--label", $"{key}={value}"]);
+        }
+
+        argv.Add(spec.Name);
+        return argv;
+    }
+
+    public IReadOnlyList<string> ListVolumeNames(IReadOnlyDictionary<string, string> encodedLabels) =>
+        ["volume", "ls", .. LabelFilters(encodedLabels), "--format", "{{.Name}}"];
+
+    public IReadOnlyList<string> InspectVolumes(IEnumerable<string> names) => ["volume", "inspect", .. names];
+
+    public IReadOnlyList<string> RemoveVolume(string name) => ["volume", "rm", name];
+
+    private static IEnumerable<string> LabelFilters(IReadOnlyDictionary<string, string> encodedLabels) =>
+        encodedLabels.SelectMany(label => new[] { "--filter", $"label={label.Key}={label.Value}" });
+
+    private static void AddOptional(List<string> argv, string option, string? value)
+    {
+        if (value is not null)
+        {
+            argv.AddRange([option, value]);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Aspire.Hosting.AppleContainer.Bridge.Cli;
+
+namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
+
+/// <content>Container lifecycle: create, start, stop, kill, remove, inspect, list, wait.</content>
+public sealed partial class OciContainerRuntime
+{
+    /// <inheritdoc />
+    public async Task<string> CreateContainerAsync(RunSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        RunSpecValidator.ValidateFor(spec, Capabilities, Name);
+        ProcessResult result;
+        using (var envFile = spec.SecretEnvironment.Count > 0 ? EnvFile.Create(spec.SecretEnvironment) : null)
+        {
+            result = await _invoker.RunAsync(_arguments.Create(spec, envFile?.Path), "create the container", cancellationToken).ConfigureAwait(false);
+        }
+
+        var id = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        return id ?? throw new BridgeException(BridgeErrorCode.UnparseableOutput, $"{Name} created '{spec.Name}' but printed no id.") { Runtime = Name };
+    }
+
+    /// <inheritdoc />
+    public Task StartContainerAsync(string id, CancellationToken cancellationToken = default) =>
+        _invoker.RunAsync(_arguments.Start(id), "start the container", cancellationToken);
+
+    /// <inheritdoc />
+    public Task StopContainerAsync(string id, TimeSpan gracePeriod, CancellationToken cancellationToken = default) =>
+        _invoker.RunAsync(_arguments.Stop(id, gracePeriod), "stop the container", cancellationToken, gracePeriod + TimeSpan.FromMinutes(1));
+
+    /// <inheritdoc />
+    public Task KillContainerAsync(string id, string? signal = null, CancellationToken cancellationToken = default) =>
+        _invoker.RunAsync(_arguments.Kill(id, signal), "kill the container", cancellationToken);
+
+    /// <inheritdoc />
+    public Task RemoveContainerAsync(string id, bool force = true, bool removeVolumes = false, CancellationToken cancellationToken = default) =>
+        _invoker.RunAsync(_arguments.Remove(id, force, removeVolumes), "remove the container", cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<ContainerInfo> InspectContainerAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var result = await _invoker.RunAsync(_arguments.Inspect([id]), "inspect the container", cancellationToken).ConfigureAwait(false);
+        return OciInspectParser.Parse(result.StandardOutput, Name).FirstOrDefault()
+            ?? throw new BridgeException(BridgeErrorCode.ContainerNotFound, $"{Name} has no container '{id}'.") { Runtime = Name };
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ContainerInfo>> ListContainersAsync(IReadOnlyDictionary<string, string>? labels = null, CancellationToken cancellationToken = default)
+    {
+        var encoded = LabelCodec.Encode(labels ?? new Dictionary<string, string>());
+        var list = await _invoker.RunAsync(_arguments.ListIds(encoded), "list containers", cancellationToken).ConfigureAwait(false);
+        var ids = Lines(list.StandardOutput);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var arguments = _arguments.Inspect(ids);
+        var batch = await _invoker.RunUncheckedAsync(arguments, cancellationToken).ConfigureAwait(false);
+        if (batch.ExitCode == 0)
+        {
+            return OciInspectParser.Parse(batch.StandardOutput, Name);
+        }
+
+        // A container was removed between the list and the inspect: inspect one by one and skip the missing.
+        var containers = new List<ContainerInfo>();
+        foreach (var id in ids)
+        {
+            try
+            {
+                containers.Add(await InspectContainerAsync(id, cancellationToken).ConfigureAwait(false));
+            }
+            catch (BridgeException ex) when (ex.Code == BridgeErrorCode.ContainerNotFound)
+            {
+            }
+        }
+
+        return containers;
+    }
+
+    /// <inheritdoc />
+    public async Task<ContainerExit> WaitForExitAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var arguments = _arguments.Wait(id);
+        var request = _invoker.CreateRequest(arguments) with { Timeout = null };
+        var result = await _invoker.Runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            throw Fail(arguments, result, "wait for the container");
+        }
+
+        int? exitCode = int.TryParse(Lines(result.StandardOutput).LastOrDefault(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code) ? code : null;
+        DateTimeOffset? finishedAt = null;
+        try
+        {
+            finishedAt = (await InspectContainerAsync(id, cancellationToken).ConfigureAwait(false)).FinishedAt;
+        }
+        catch (BridgeException ex) when (ex.Code == BridgeErrorCode.ContainerNotFound)
+        {
+            // Removed right after it exited (e.g. --rm); the exit code is still known.
+        }
+
+        return new ContainerExit(exitCode, finishedAt);
+    }
+
+    private static List<string> Lines(string text) =>
+        [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}

@@ -1,0 +1,88 @@
+using System.Runtime.CompilerServices;
+using Aspire.Hosting.AppleContainer.Bridge.Cli;
+
+namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
+
+/// <content>Logs and exec.</content>
+public sealed partial class OciContainerRuntime
+{
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ContainerLogLine> GetLogsAsync(string id, bool follow, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var arguments = _arguments.Logs(id, follow);
+        var request = _invoker.CreateRequest(arguments) with { Timeout = follow ? null : _invoker.DefaultTimeout };
+        var standardError = new System.Text.StringBuilder();
+        await foreach (var item in StreamAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            if (item.ExitCode is { } exitCode)
+            {
+                if (exitCode != 0)
+                {
+                    throw _invoker.Classifier.CreateException(_invoker.Argv(arguments), exitCode, standardError.ToString(), "read the container's logs");
+                }
+
+                yield break;
+            }
+
+            if (item.Line.Stream == LogStream.StandardError && standardError.Length < 4096)
+            {
+                standardError.Append(item.Line.Text).Append('\n');
+            }
+
+            yield return new ContainerLogLine(item.Line.Stream, item.Line.Text);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ExecResult> ExecAsync(string id, ExecSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Command.Count == 0 || string.IsNullOrEmpty(spec.Command[0]))
+        {
+            throw new BridgeException(BridgeErrorCode.InvalidSpec, "An exec needs a command.") { Option = "command", Runtime = Name };
+        }
+
+        var marker = Capabilities.SupportsExecCancellation ? Guid.NewGuid().ToString("N") : null;
+        var arguments = _arguments.Exec(id, spec, marker);
+        var request = _invoker.CreateRequest(arguments, standardInput: spec.StandardInput) with { Timeout = null };
+        ProcessResult result;
+        try
+        {
+            result = await _invoker.Runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BridgeException ex) when (ex.Code == BridgeErrorCode.Canceled && marker is not null)
+        {
+            await _terminator.TerminateAsync(id, marker).ConfigureAwait(false);
+            throw new BridgeException(ex.Code, "The exec was canceled; its processes in the container were killed.", ex) { Runtime = Name, Arguments = ex.Arguments };
+        }
+
+        // The exit code is the command's, unless the CLI itself failed (a classified message on stderr).
+        if (result.ExitCode != 0 && _invoker.Classifier.Match(result.StandardError) is not null)
+        {
+            throw Fail(arguments, result, "exec in the container");
+        }
+
+        return new ExecResult(result.ExitCode, result.StandardOutput, result.StandardError);
+    }
+
+    private async IAsyncEnumerable<ProcessStreamItem> StreamAsync(ProcessRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var enumerator = _invoker.Runner.StreamLinesAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                {
+                    yield break;
+                }
+            }
+            catch (BridgeException ex) when (ex.Runtime is null)
+            {
+                throw new BridgeException(ex.Code, ex.Message, ex.InnerException) { Runtime = Name, Arguments = ex.Arguments, StandardError = ex.StandardError };
+            }
+
+            yield return enumerator.Current;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Aspire.Hosting.AppleContainer.Bridge.Cli;
+
+namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
+
+/// <summary>
+/// The OCI dialect: the bridge contract on the podman or docker CLI (docker-compatible argv, JSON output).
+/// Argv comes from <see cref="OciArguments"/>, parsing from the <c>Oci*Parser</c> classes, and stderr is classified
+/// only by <see cref="OciErrorClassifier"/>.
+/// </summary>
+public sealed partial class OciContainerRuntime : IContainerRuntime
+{
+    private readonly OciFlavor _flavor;
+    private readonly CliInvoker _invoker;
+    private readonly OciArguments _arguments;
+    private readonly OciExecTerminator _terminator;
+    private RuntimeCapabilities _capabilities;
+
+    /// <summary>Creates the dialect for <paramref name="name"/> (<c>podman</c> or <c>docker</c>) at <paramref name="executablePath"/>.</summary>
+    /// <param name="name"><c>podman</c> or <c>docker</c>.</param>
+    /// <param name="executablePath">The CLI's path.</param>
+    /// <param name="runner">The process runner (the shared one when null).</param>
+    public OciContainerRuntime(string name, string executablePath, ProcessRunner? runner = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(executablePath);
+        _flavor = name switch
+        {
+            "podman" => OciFlavor.Podman,
+            "docker" => OciFlavor.Docker,
+            _ => throw new ArgumentException($"The OCI dialect drives 'podman' or 'docker', not '{name}'.", nameof(name)),
+        };
+        Name = name;
+        _invoker = new CliInvoker(name, executablePath, OciErrorClassifier.Create(name), runner);
+        _arguments = new OciArguments(_flavor);
+        _terminator = new OciExecTerminator(_invoker, _arguments);
+        _capabilities = OciCapabilities.For(_flavor, OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("CONTAINER_HOST") is null);
+    }
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <summary>The CLI's path.</summary>
+    public string ExecutablePath => _invoker.ExecutablePath;
+
+    /// <inheritdoc />
+    /// <remarks>Exec cancellation is refined by <see cref="DetectAsync"/> (a remote podman service cannot offer it).</remarks>
+    public RuntimeCapabilities Capabilities => _capabilities;
+
+    /// <inheritdoc />
+    public async Task<RuntimeInfo> DetectAsync(CancellationToken cancellationToken = default)
+    {
+        ProcessResult version;
+        try
+        {
+            version = await _invoker.RunUncheckedAsync(_arguments.Version(), cancellationToken, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        }
+        catch (BridgeException ex) when (ex.Code == BridgeErrorCode.RuntimeNotFound)
+        {
+            return new RuntimeInfo { Name = Name, IsRunning = false, Capabilities = Capabilities, Problem = ex };
+        }
+
+        var (clientVersion, _) = OciVersionParser.Parse(version.StandardOutput);
+        var info = await _invoker.RunUncheckedAsync(_arguments.Info(), cancellationToken, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        if (info.ExitCode != 0)
+        {
+            var problem = _invoker.Classifier.CreateException(_invoker.Argv(_arguments.Info()), info.ExitCode, info.StandardError, "reach its service");
+            if (problem.Code == BridgeErrorCode.CliFailed)
+            {
+                problem = new BridgeException(BridgeErrorCode.RuntimeNotRunning, problem.Message)
+                {
+                    Runtime = Name, Arguments = problem.Arguments, ExitCode = problem.ExitCode, StandardError = problem.StandardError,
+                };
+            }
+
+            return new RuntimeInfo { Name = Name, ExecutablePath = ExecutablePath, IsRunning = false, Version = clientVersion, Capabilities = Capabilities, Problem = problem };
+        }
+
+        _capabilities = OciCapabilities.For(_flavor, OperatingSystem.IsLinux() && !IsRemote(info.StandardOutput));
+        return new RuntimeInfo { Name = Name, ExecutablePath = ExecutablePath, IsRunning = true, Version = clientVersion, Capabilities = Capabilities };
+    }
+
+    /// <inheritdoc />
+    public Task<string> GetHostAddressAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(_flavor == OciFlavor.Podman ? "host.containers.internal" : "host.docker.internal");
+
+    private static bool IsRemote(string infoJson)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(infoJson);
+            return OciJson.Object(document.RootElement, "host") is { } host
+                && host.TryGetProperty("serviceIsRemote", out var remote)
+                && remote.ValueKind == JsonValueKind.True;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private BridgeException Fail(IReadOnlyList<string> arguments, ProcessResult result, string operation) =>
+        _invoker.Classifier.CreateException(_invoker.Argv(arguments), result.ExitCode, result.StandardError, operation);
+}

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using Aspire.Hosting.AppleContainer.Bridge.Cli;
+using Aspire.Hosting.AppleContainer.Bridge.ProcessTests.Support;
+using FakeCli;
+
+namespace Aspire.Hosting.AppleContainer.Bridge.ProcessTests;
+
+public sealed class ProcessRunnerCancellationTests
+{
+    private readonly ProcessRunner _runner = new();
+
+    [Fact(Timeout = 30_000)]
+    public async Task Graceful_cancellation_lets_a_child_that_handles_SIGINT_exit_by_itself()
+    {
+        SignalPreconditions.AssertInterruptIsNotIgnored();
+        var request = Fake.Request("signals", "handle", "say", "ready", "sleep", "60000") with { GracePeriod = TimeSpan.FromSeconds(15) };
+        var run = await CancelWhenReadyAsync(request);
+
+        Assert.Equal(BridgeErrorCode.Canceled, run.Error.Code);
+        Assert.Equal(FakeCliProtocol.InterruptExitCode, run.Error.ExitCode);
+        Assert.Contains(FakeCliProtocol.InterruptMarker, run.Error.StandardError);
+        Assert.True(run.SinceCancel < TimeSpan.FromSeconds(10), $"The handled SIGINT took {run.SinceCancel}.");
+        Assert.Equal([request.FileName, .. request.Arguments], run.Error.Arguments);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task SIGTERM_is_sent_first_when_the_request_asks_for_it()
+    {
+        var request = Fake.Request("signals", "handle", "say", "ready", "sleep", "60000") with
+        {
+            CancelSignal = ProcessSignal.Terminate,
+            GracePeriod = TimeSpan.FromSeconds(15),
+        };
+        var run = await CancelWhenReadyAsync(request);
+
+        Assert.Equal(BridgeErrorCode.Canceled, run.Error.Code);
+        Assert.Equal(FakeCliProtocol.TerminateExitCode, run.Error.ExitCode);
+        Assert.Contains(FakeCliProtocol.TerminateMarker, run.Error.StandardError);
+        Assert.DoesNotContain(FakeCliProtocol.InterruptMarker, run.Error.StandardError);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Forceful_cancellation_kills_a_child_that_ignores_SIGINT_after_the_grace_period()
+    {
+        SignalPreconditions.AssertInterruptIsNotIgnored();
+        var grace = TimeSpan.FromSeconds(1);
+        var request = Fake.Request("signals", "ignore", "say", "ready", "sleep", "60000") with { GracePeriod = grace };
+        var run = await CancelWhenReadyAsync(request);
+
+        Assert.Equal(BridgeErrorCode.Canceled, run.Error.Code);
+        Assert.True(run.SinceCancel >= grace, $"The child was killed after {run.SinceCancel}, before its grace period.");
+        Assert.True(run.SinceCancel < grace + TimeSpan.FromSeconds(8), $"Killing the child took {run.SinceCancel}.");
+        Assert.Contains(FakeCliProtocol.IgnoredMarker, run.Error.StandardError);
+        Assert.Equal(128 + 9, run.Error.ExitCode);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_kill_signal_request_skips_the_grace_period()
+    {
+        var request = Fake.Request("signals", "ignore", "say", "ready", "sleep", "60000") with
+        {
+            CancelSignal = ProcessSignal.Kill,
+            GracePeriod = TimeSpan.FromSeconds(20),
+        };
+        var run = await CancelWhenReadyAsync(request);
+
+        Assert.Equal(BridgeErrorCode.Canceled, run.Error.Code);
+        Assert.True(run.SinceCancel < TimeSpan.FromSeconds(8), $"Killing the child took {run.SinceCancel}.");
+        Assert.DoesNotContain(FakeCliProtocol.IgnoredMarker, run.Error.StandardError ?? string.Empty);
+        Assert.Equal(128 + 9, run.Error.ExitCode);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_call_that_outlives_its_timeout_is_stopped_with_code_timeout()
+    {
+        var request = Fake.Request("err", "1", "sleep", "60000") with { Timeout = TimeSpan.FromMilliseconds(1500), GracePeriod = TimeSpan.FromSeconds(1) };
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<BridgeException>(() => _runner.RunAsync(request));
+
+        Assert.Equal(BridgeErrorCode.Timeout, error.Code);
+        Assert.Equal("err 1\n", error.StandardError);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"The timeout took {clock.Elapsed}.");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task An_already_canceled_token_starts_no_process()
+    {
+        using var directory = new TempDirectory();
+        var pidFile = directory.File("never.pid");
+
+        var error = await Assert.ThrowsAsync<BridgeException>(() => _runner.RunAsync(Fake.Request("pids", pidFile), new CancellationToken(canceled: true)));
+
+        Assert.Equal(BridgeErrorCode.Canceled, error.Code);
+        await Task.Delay(500);
+        Assert.False(File.Exists(pidFile));
+    }
+
+    private async Task<CanceledRun> CancelWhenReadyAsync(ProcessRequest request)
+    {
+        using var cancellation = new CancellationTokenSource();
+        var lines = new List<string>();
+        var clock = new Stopwatch();
+        var error = await Assert.ThrowsAsync<BridgeException>(async () =>
+        {
+            await foreach (var item in _runner.StreamLinesAsync(request, cancellation.Token))
+            {
+                lines.Add(item.Line.Text);
+                if (item.Line.Text == "ready")
+                {
+                    clock.Start();
+                    cancellation.Cancel();
+                }
+            }
+        });
+
+        clock.Stop();
+        return new CanceledRun(error, lines, clock.Elapsed);
+    }
+
+    private sealed record CanceledRun(BridgeException Error, List<string> Lines, TimeSpan SinceCancel);
+}

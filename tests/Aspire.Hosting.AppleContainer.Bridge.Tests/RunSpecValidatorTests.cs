@@ -1,0 +1,88 @@
+using Aspire.Hosting.AppleContainer.Bridge.Oci;
+
+namespace Aspire.Hosting.AppleContainer.Bridge.Tests;
+
+public sealed class RunSpecValidatorTests
+{
+    private static readonly RuntimeCapabilities Strict = OciCapabilities.For(OciFlavor.Podman, serviceIsLocalLinux: true) with
+    {
+        RequiresExplicitHostPort = true,
+        SupportsFractionalCpus = false,
+        SupportsTmpfs = false,
+        SupportsNetworkAliases = false,
+        RejectsPrivilegedPortsOnLoopback = true,
+    };
+
+    private static RunSpec Valid() => new() { Name = "web-1", Image = "localhost/app:1" };
+
+    public static TheoryData<string, RunSpec> InvalidSpecs() => new()
+    {
+        { "name", Valid() with { Name = "-bad" } },
+        { "image", Valid() with { Image = "bad image" } },
+        { "entrypoint", Valid() with { Entrypoint = [] } },
+        { "environment", Valid() with { Environment = new Dictionary<string, string> { ["A=B"] = "x" } } },
+        { "environment", Valid() with { Environment = new Dictionary<string, string> { ["A"] = "1" }, SecretEnvironment = new Dictionary<string, string> { ["A"] = "2" } } },
+        { "environment", Valid() with { SecretEnvironment = new Dictionary<string, string> { ["S"] = "line\nbreak" } } },
+        { "publish", Valid() with { Ports = [new PortMapping(0)] } },
+        { "publish", Valid() with { Ports = [new PortMapping(80, 8080), new PortMapping(81, 8080)] } },
+        { "publish", Valid() with { Ports = [new PortMapping(80, 8080, "localhost")] } },
+        { "mount", Valid() with { Mounts = [new MountSpec(MountKind.Bind, "relative", "/x")] } },
+        { "mount", Valid() with { Mounts = [new MountSpec(MountKind.Tmpfs, null, "relative")] } },
+        { "cpus", Valid() with { Cpus = 0 } },
+        { "memory", Valid() with { MemoryBytes = 1024 } },
+        { "workdir", Valid() with { WorkingDirectory = "srv" } },
+        { "dns", Valid() with { Dns = ["not-an-ip"] } },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidSpecs))]
+    public void Invalid_specs_fail_with_invalid_spec_naming_the_option(string option, RunSpec spec)
+    {
+        var error = Assert.Throws<BridgeException>(() => RunSpecValidator.Validate(spec));
+
+        Assert.Equal(BridgeErrorCode.InvalidSpec, error.Code);
+        Assert.Equal(option, error.Option);
+    }
+
+    public static TheoryData<string, RunSpec> UnsupportedSpecs() => new()
+    {
+        { "cpus", Valid() with { Cpus = 1.5 } },
+        { "tmpfs", Valid() with { Mounts = [new MountSpec(MountKind.Tmpfs, null, "/t")] } },
+        { "network-alias", Valid() with { NetworkAliases = ["web"] } },
+        { "publish", Valid() with { Ports = [new PortMapping(80)] } },
+        { "publish", Valid() with { Ports = [new PortMapping(80, 80)] } },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnsupportedSpecs))]
+    public void Options_a_runtime_cannot_honour_fail_with_unsupported_option(string option, RunSpec spec)
+    {
+        var error = Assert.Throws<BridgeException>(() => RunSpecValidator.ValidateFor(spec, Strict, "strict"));
+
+        Assert.Equal(BridgeErrorCode.UnsupportedOption, error.Code);
+        Assert.Equal(option, error.Option);
+        Assert.Equal("strict", error.Runtime);
+    }
+
+    [Fact]
+    public void The_oci_capabilities_accept_everything_the_strict_runtime_rejects()
+    {
+        var spec = Valid() with
+        {
+            Cpus = 1.5,
+            Mounts = [new MountSpec(MountKind.Tmpfs, null, "/t")],
+            NetworkAliases = ["web"],
+            Ports = [new PortMapping(80), new PortMapping(81, 80)],
+        };
+
+        RunSpecValidator.ValidateFor(spec, OciCapabilities.For(OciFlavor.Docker, serviceIsLocalLinux: true), "docker");
+    }
+
+    [Fact]
+    public void Only_a_local_linux_podman_declares_exec_cancellation()
+    {
+        Assert.True(OciCapabilities.For(OciFlavor.Podman, serviceIsLocalLinux: true).SupportsExecCancellation);
+        Assert.False(OciCapabilities.For(OciFlavor.Podman, serviceIsLocalLinux: false).SupportsExecCancellation);
+        Assert.False(OciCapabilities.For(OciFlavor.Docker, serviceIsLocalLinux: true).SupportsExecCancellation);
+    }
+}
