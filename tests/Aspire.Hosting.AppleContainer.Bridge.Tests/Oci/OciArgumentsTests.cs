@@ -118,7 +118,6 @@ public sealed class OciArgumentsTests
         foreach (var flavor in new[] { Podman, Docker })
         {
             Assert.Equal(["version", "--format", "json"], flavor.Version());
-            Assert.Equal(["info", "--format", "json"], flavor.Info());
             Assert.Equal(["image", "inspect", "--format", "{{.Id}}", "img"], flavor.ImageInspect("img"));
             Assert.Equal(["pull", "img"], flavor.Pull("img"));
             Assert.Equal(["image", "rm", "img"], flavor.RemoveImage("img", force: false));

@@ -14,8 +14,6 @@ internal sealed class OciArguments(OciFlavor flavor)
 
     public IReadOnlyList<string> Version() => ["version", "--format", "json"];
 
-    public IReadOnlyList<string> Info() => ["info", "--format", "json"];
-
     public IReadOnlyList<string> ImageInspect(string image) => ["image", "inspect", "--format", "{{.Id}}", image];
 
     public IReadOnlyList<string> Pull(string image) => ["pull", image];

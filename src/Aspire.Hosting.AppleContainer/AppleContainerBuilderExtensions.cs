@@ -1,0 +1,125 @@
+using Aspire.Hosting.AppleContainer;
+using Aspire.Hosting.AppleContainer.Model;
+using Aspire.Hosting.ApplicationModel;
+
+namespace Aspire.Hosting;
+
+/// <summary>
+/// Adds containers that run on Apple's native <c>container</c> runtime (or podman/docker elsewhere) to an Aspire
+/// application, and the settings specific to them. Every verb of <see cref="ContainerResource"/> applies as well.
+/// </summary>
+public static class AppleContainerBuilderExtensions
+{
+    /// <summary>
+    /// Adds a container resource run from <paramref name="image"/>:<paramref name="tag"/>. In run mode the
+    /// integration runs it through the selected runtime (see <c>ASPIRE_APPLECONTAINER_RUNTIME</c>); in publish mode
+    /// it is written exactly like a container added with <c>AddContainer</c>.
+    /// </summary>
+    /// <param name="builder">The application builder.</param>
+    /// <param name="name">The resource name.</param>
+    /// <param name="image">The image name, optionally with a registry (e.g. <c>docker.io/library/redis</c>).</param>
+    /// <param name="tag">The image tag.</param>
+    /// <returns>The resource builder.</returns>
+    public static IResourceBuilder<AppleContainerResource> AddAppleContainer(
+        this IDistributedApplicationBuilder builder, [ResourceName] string name, string image, string tag = "latest")
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(image);
+        ArgumentException.ThrowIfNullOrEmpty(tag);
+
+        AppleContainerServiceRegistration.AddAppleContainerServices(builder);
+        return builder.AddResource(new AppleContainerResource(name)).WithImage(image, tag);
+    }
+
+    /// <summary>
+    /// Adds a container resource whose image is built from a Dockerfile. In run mode the build runs through the
+    /// selected runtime with its output in the resource's log; in publish mode the resource is written like one
+    /// added with <c>AddDockerfile</c> (<c>container.v1</c> with a <c>build</c> section).
+    /// </summary>
+    /// <param name="builder">The application builder.</param>
+    /// <param name="name">The resource name.</param>
+    /// <param name="contextPath">The build context directory, absolute or relative to the AppHost directory.</param>
+    /// <param name="dockerfilePath">The Dockerfile, relative to the context; <c>Dockerfile</c> when null.</param>
+    /// <param name="stage">The target stage, when not the last one.</param>
+    /// <returns>The resource builder.</returns>
+    public static IResourceBuilder<AppleContainerResource> AddAppleContainerFromDockerfile(
+        this IDistributedApplicationBuilder builder, [ResourceName] string name, string contextPath, string? dockerfilePath = null, string? stage = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(contextPath);
+
+        AppleContainerServiceRegistration.AddAppleContainerServices(builder);
+        return builder.AddResource(new AppleContainerResource(name)).WithImage("placeholder").WithDockerfile(contextPath, dockerfilePath, stage);
+    }
+
+    /// <summary>
+    /// Limits the container to <paramref name="cpus"/> CPUs. Apple's runtime gives each container a VM with whole
+    /// CPUs, so a fractional value fails the resource there with a coded message; podman and docker accept it.
+    /// </summary>
+    /// <param name="builder">The resource builder.</param>
+    /// <param name="cpus">The number of CPUs, greater than zero.</param>
+    /// <returns>The resource builder.</returns>
+    public static IResourceBuilder<AppleContainerResource> WithCpus(this IResourceBuilder<AppleContainerResource> builder, double cpus)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cpus);
+        GetOptions(builder).Cpus = cpus;
+        return builder;
+    }
+
+    /// <summary>
+    /// Limits the container's memory to <paramref name="bytes"/> bytes. On Apple's runtime this is the memory of the
+    /// container's VM (which otherwise gets the runtime's default).
+    /// </summary>
+    /// <param name="builder">The resource builder.</param>
+    /// <param name="bytes">The limit in bytes; at least 6 MiB.</param>
+    /// <returns>The resource builder.</returns>
+    public static IResourceBuilder<AppleContainerResource> WithMemory(this IResourceBuilder<AppleContainerResource> builder, long bytes)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bytes, 6L * 1024 * 1024);
+        GetOptions(builder).MemoryBytes = bytes;
+        return builder;
+    }
+
+    /// <summary>Runs an init process as PID 1 that reaps zombies and forwards signals to the container's process.</summary>
+    /// <param name="builder">The resource builder.</param>
+    /// <param name="enabled">Whether to run the init process.</param>
+    /// <returns>The resource builder.</returns>
+    public static IResourceBuilder<AppleContainerResource> WithInit(this IResourceBuilder<AppleContainerResource> builder, bool enabled = true)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        GetOptions(builder).Init = enabled;
+        return builder;
+    }
+
+    /// <summary>
+    /// Sets a label on the container the integration creates in run mode (in addition to the labels it sets
+    /// itself to find its containers again). Keys are normalised to the form every runtime accepts.
+    /// </summary>
+    /// <param name="builder">The resource builder.</param>
+    /// <param name="key">The label key.</param>
+    /// <param name="value">The label value.</param>
+    /// <returns>The resource builder.</returns>
+    public static IResourceBuilder<AppleContainerResource> WithContainerLabel(this IResourceBuilder<AppleContainerResource> builder, string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(value);
+        GetOptions(builder).Labels[key] = value;
+        return builder;
+    }
+
+    private static AppleContainerOptionsAnnotation GetOptions(IResourceBuilder<AppleContainerResource> builder)
+    {
+        if (!builder.Resource.TryGetLastAnnotation<AppleContainerOptionsAnnotation>(out var options))
+        {
+            options = new AppleContainerOptionsAnnotation();
+            builder.WithAnnotation(options);
+        }
+
+        return options;
+    }
+}

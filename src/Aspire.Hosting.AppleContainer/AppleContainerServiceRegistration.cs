@@ -1,0 +1,32 @@
+using Aspire.Hosting.AppleContainer.Cleanup;
+using Aspire.Hosting.AppleContainer.Networking;
+using Aspire.Hosting.AppleContainer.Orchestration;
+using Aspire.Hosting.Lifecycle;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Aspire.Hosting.AppleContainer;
+
+/// <summary>Registers the run-mode services once per application builder.</summary>
+internal static class AppleContainerServiceRegistration
+{
+    /// <summary>Adds the orchestrator and its collaborators (idempotent).</summary>
+    public static void AddAppleContainerServices(IDistributedApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (services.Any(d => d.ServiceType == typeof(AppleContainerOrchestrator)))
+        {
+            return;
+        }
+
+        services.TryAddSingleton<IContainerRuntimeProvider, SelectedContainerRuntimeProvider>();
+        services.TryAddSingleton<AppleContainerSession>();
+        services.TryAddSingleton<HostGateway>();
+        services.TryAddSingleton<ContainerNetworkAllocator>();
+        services.TryAddSingleton<SessionGuard>();
+        services.AddSingleton<AppleContainerOrchestrator>();
+        services.TryAddEventingSubscriber<AppleContainerEventingSubscriber>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AppleContainerShutdownService>());
+    }
+}

@@ -1,0 +1,105 @@
+using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Model;
+using Aspire.Hosting.AppleContainer.Networking;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Eventing;
+using Aspire.Hosting.Lifecycle;
+using Microsoft.Extensions.Logging;
+
+namespace Aspire.Hosting.AppleContainer.Orchestration;
+
+/// <summary>
+/// Takes the <see cref="AppleContainerResource"/>s away from DCP in run mode and hands them to the
+/// <see cref="AppleContainerOrchestrator"/>. It runs before any <c>BeforeStartEvent</c> handler (before DCP attaches
+/// anything): it stashes each resource's image annotation (DCP runs whatever has one), keeps requested host ports off
+/// the endpoints (DCP's proxy would bind them), adds the lifecycle commands, then allocates endpoints in
+/// <c>BeforeStartEvent</c> and starts each resource when Aspire initialises it. Publish mode is left untouched.
+/// </summary>
+internal sealed class AppleContainerEventingSubscriber(
+    DistributedApplicationModel model,
+    AppleContainerOrchestrator orchestrator,
+    IContainerRuntimeProvider runtimes,
+    AppleContainerSession session,
+    ILogger<AppleContainerEventingSubscriber> logger) : IDistributedApplicationEventingSubscriber
+{
+    /// <inheritdoc />
+    public Task SubscribeAsync(IDistributedApplicationEventing eventing, DistributedApplicationExecutionContext executionContext, CancellationToken cancellationToken)
+    {
+        if (!executionContext.IsRunMode)
+        {
+            return Task.CompletedTask;
+        }
+
+        var resources = model.Resources.OfType<AppleContainerResource>().ToList();
+        foreach (var resource in resources)
+        {
+            TakeOverFromDcp(resource);
+            LifecycleCommands.Add(resource, orchestrator);
+            eventing.Subscribe<InitializeResourceEvent>(resource, (e, _) =>
+            {
+                orchestrator.Initialize(resource, e);
+                return Task.CompletedTask;
+            });
+        }
+
+        eventing.Subscribe<BeforeStartEvent>(async (_, ct) =>
+        {
+            foreach (var resource in resources)
+            {
+                var reused = RunSpecFactory.IsPersistent(resource) ? await FindPersistentPortsAsync(resource, ct).ConfigureAwait(false) : null;
+                try
+                {
+                    EndpointAllocator.AllocateLocalhost(resource, reused);
+                }
+                catch (BridgeException ex)
+                {
+                    logger.LogError("{Message}", ex.Message);
+                }
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Removes what would make DCP run the resource, keeping it where the orchestrator and publish mode find it.</summary>
+    internal static void TakeOverFromDcp(AppleContainerResource resource)
+    {
+        foreach (var image in resource.Annotations.OfType<ContainerImageAnnotation>().ToList())
+        {
+            resource.Annotations.Remove(image);
+            resource.Annotations.Add(new StashedContainerImageAnnotation(image));
+        }
+
+        foreach (var endpoint in resource.Annotations.OfType<EndpointAnnotation>().ToList())
+        {
+            if (endpoint.Port is { } port)
+            {
+                resource.Annotations.Add(new RequestedHostPortAnnotation(endpoint.Name, port));
+                endpoint.Port = null;
+            }
+        }
+    }
+
+    /// <summary>The host ports (by container port) of this AppHost's persistent container for the resource, so a reuse keeps its endpoints.</summary>
+    private async Task<Dictionary<int, int>?> FindPersistentPortsAsync(AppleContainerResource resource, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var active = await runtimes.GetRuntimeAsync(cancellationToken).ConfigureAwait(false);
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [ContainerLabels.Managed] = "true",
+                [ContainerLabels.AppHost] = session.AppHostKey,
+                [ContainerLabels.Resource] = resource.Name,
+                [ContainerLabels.Lifetime] = ContainerLabels.PersistentLifetime,
+            };
+            var existing = (await active.Runtime.ListContainersAsync(labels, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+            return existing?.Ports.Where(p => p.HostPort is not null)
+                .GroupBy(p => p.ContainerPort)
+                .ToDictionary(g => g.Key, g => g.First().HostPort!.Value);
+        }
+        catch (BridgeException)
+        {
+            return null; // The resource reports the runtime problem when it starts.
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using Aspire.Hosting.AppleContainer.Cleanup;
+using Aspire.Hosting.AppleContainer.Networking;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Eventing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Aspire.Hosting.AppleContainer.Orchestration;
+
+/// <summary>
+/// Owns the <see cref="ResourceRunner"/> of every <see cref="AppleContainerResource"/> in run mode, starts them in the
+/// background as Aspire initialises them, serves their dashboard commands and removes session containers on
+/// shutdown, in parallel.
+/// </summary>
+internal sealed class AppleContainerOrchestrator
+{
+    private readonly ConcurrentDictionary<string, ResourceRunner> _runners = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<Task> _starts = [];
+    private readonly IContainerRuntimeProvider _runtimes;
+    private readonly RunSpecFactory _specs;
+    private readonly HostGateway _gateway;
+    private readonly SessionGuard _guard;
+    private readonly ILogger<AppleContainerOrchestrator> _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly object _shutdownLock = new();
+    private Task? _shutdown;
+
+    /// <summary>Creates the orchestrator.</summary>
+    public AppleContainerOrchestrator(
+        IContainerRuntimeProvider runtimes,
+        DistributedApplicationExecutionContext executionContext,
+        AppleContainerSession session,
+        HostGateway gateway,
+        ContainerNetworkAllocator network,
+        SessionGuard guard,
+        ILogger<AppleContainerOrchestrator> logger)
+    {
+        _runtimes = runtimes;
+        _specs = new RunSpecFactory(executionContext, session, network);
+        _gateway = gateway;
+        _guard = guard;
+        _logger = logger;
+    }
+
+    /// <summary>Cancelled when the application starts stopping.</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
+    /// <summary>Starts <paramref name="resource"/> in the background (Aspire raises InitializeResourceEvent once per resource).</summary>
+    public void Initialize(AppleContainerResource resource, InitializeResourceEvent e)
+    {
+        var runner = _runners.GetOrAdd(resource.Name, _ => new ResourceRunner(
+            resource, _runtimes, _specs, e.Notifications, e.Services.GetRequiredService<ResourceLoggerService>(), e.Eventing, e.Services));
+        _starts.Add(Task.Run(async () =>
+        {
+            await _guard.EnsureStartedAsync(_stopping.Token).ConfigureAwait(false);
+            await runner.StartAsync(_stopping.Token).ConfigureAwait(false);
+        }));
+    }
+
+    /// <summary>The runner of a resource, by resource name.</summary>
+    public ResourceRunner? GetRunner(string resourceName) => _runners.GetValueOrDefault(resourceName);
+
+    /// <summary>Stops watching and removes every session container, in parallel; persistent ones keep running. Idempotent.</summary>
+    public Task ShutdownAsync()
+    {
+        lock (_shutdownLock)
+        {
+            return _shutdown ??= ShutdownCoreAsync();
+        }
+    }
+
+    private async Task ShutdownCoreAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_starts).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogDebug("A start was interrupted by shutdown: {Message}", ex.Message);
+        }
+
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Task.WhenAll(_runners.Values.Select(runner => runner.ShutdownAsync(limit.Token))).ConfigureAwait(false);
+        await _gateway.DisposeAsync().ConfigureAwait(false);
+        await _guard.DisposeAsync().ConfigureAwait(false);
+    }
+}

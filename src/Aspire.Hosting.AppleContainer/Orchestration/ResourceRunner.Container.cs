@@ -1,0 +1,87 @@
+using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Logging;
+
+namespace Aspire.Hosting.AppleContainer.Orchestration;
+
+/// <summary>Image, volumes and container creation (reusing a persistent container whose configuration is unchanged).</summary>
+internal sealed partial class ResourceRunner
+{
+    private async Task EnsureImageAsync(IContainerRuntime runtime, RunSpec spec, CancellationToken cancellationToken)
+    {
+        var progress = new SynchronousProgress(line =>
+        {
+            if (line.IsError)
+            {
+                _logger.LogError("{Progress}", line.Message);
+            }
+            else
+            {
+                _logger.LogInformation("{Progress}", line.Message);
+            }
+        });
+
+        if (Resource.TryGetLastAnnotation<DockerfileBuildAnnotation>(out var build))
+        {
+            _logger.LogInformation("Building image {Image} from {Context}", spec.Image, build.ContextPath);
+            var buildSpec = await BuildSpecFactory.CreateAsync(Resource, build, spec.Image, cancellationToken).ConfigureAwait(false);
+            await runtime.BuildImageAsync(buildSpec, progress, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (!await runtime.ImageExistsAsync(spec.Image, cancellationToken).ConfigureAwait(false))
+        {
+            _logger.LogInformation("Pulling image {Image}", spec.Image);
+            await runtime.PullImageAsync(spec.Image, progress, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task EnsureVolumesAsync(IContainerRuntime runtime, RunSpec spec, CancellationToken cancellationToken)
+    {
+        foreach (var mount in spec.Mounts.Where(m => m.Kind == MountKind.Volume && m.Source is not null))
+        {
+            try
+            {
+                var labels = spec.Labels.Where(l => l.Key != ContainerLabels.ConfigHash).ToDictionary(l => l.Key, l => l.Value);
+                await runtime.CreateVolumeAsync(new VolumeSpec(mount.Source!) { Labels = labels }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BridgeException ex) when (ex.Code == BridgeErrorCode.NameInUse)
+            {
+            }
+        }
+    }
+
+    private async Task<string> CreateOrReuseAsync(IContainerRuntime runtime, RunSpec spec, CancellationToken cancellationToken)
+    {
+        var lookup = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [ContainerLabels.Managed] = "true",
+            [ContainerLabels.Resource] = Resource.Name,
+            [ContainerLabels.Lifetime] = spec.Labels[ContainerLabels.Lifetime],
+        };
+        lookup[IsPersistent ? ContainerLabels.AppHost : ContainerLabels.Session] = spec.Labels[IsPersistent ? ContainerLabels.AppHost : ContainerLabels.Session];
+
+        foreach (var existing in await runtime.ListContainersAsync(lookup, cancellationToken).ConfigureAwait(false))
+        {
+            if (IsPersistent && existing.Name == spec.Name
+                && existing.Labels.GetValueOrDefault(ContainerLabels.ConfigHash) == spec.Labels[ContainerLabels.ConfigHash])
+            {
+                _logger.LogInformation("Reusing persistent container {Container} ({Id}): its configuration is unchanged.", existing.Name, existing.Id);
+                return existing.Id;
+            }
+
+            _logger.LogInformation(
+                IsPersistent ? "Recreating container {Container}: its configuration changed." : "Removing the previous container {Container}.",
+                existing.Name);
+            await runtime.RemoveContainerAsync(existing.Id, force: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        return await runtime.CreateContainerAsync(spec, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread, in order.</summary>
+    private sealed class SynchronousProgress(Action<ProgressEvent> report) : IProgress<ProgressEvent>
+    {
+        public void Report(ProgressEvent value) => report(value);
+    }
+}

@@ -1,0 +1,113 @@
+using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Logging;
+
+namespace Aspire.Hosting.AppleContainer.Orchestration;
+
+/// <summary>Log streaming, exit detection and shutdown.</summary>
+internal sealed partial class ResourceRunner
+{
+    private static readonly TimeSpan LogDrainLimit = TimeSpan.FromSeconds(3);
+    private CancellationTokenSource? _monitorCancellation;
+    private Task? _monitor;
+
+    /// <summary>
+    /// Stops watching and, for a session container, stops and removes it with the volumes named for its anonymous
+    /// mounts; a persistent container keeps running.
+    /// Never throws: shutdown continues with the other resources whatever happens here.
+    /// </summary>
+    public async Task ShutdownAsync(CancellationToken cancellationToken)
+    {
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_monitorCancellation is { } monitorCancellation)
+            {
+                await monitorCancellation.CancelAsync().ConfigureAwait(false);
+            }
+
+            if (_runtime is not { } runtime || _containerId is not { } id || IsPersistent)
+            {
+                return;
+            }
+
+            await runtime.StopContainerAsync(id, TimeSpan.FromSeconds(3), cancellationToken).ConfigureAwait(false);
+            await runtime.RemoveContainerAsync(id, force: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+            _containerId = null;
+            foreach (var volume in _spec?.Mounts.Where(m => RunSpecFactory.IsAnonymousVolume(_spec, m)) ?? [])
+            {
+                await runtime.RemoveVolumeAsync(volume.Source!, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is BridgeException or OperationCanceledException)
+        {
+            _logger.LogWarning("The container of '{Resource}' could not be removed: {Message}", Resource.Name, ex.Message);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    private void StartMonitor(IContainerRuntime runtime, string id)
+    {
+        _monitorCancellation?.Dispose();
+        var cancellation = new CancellationTokenSource();
+        _monitorCancellation = cancellation;
+        _monitor = Task.Run(() => MonitorAsync(runtime, id, cancellation.Token), CancellationToken.None);
+    }
+
+    private async Task MonitorAsync(IContainerRuntime runtime, string id, CancellationToken cancellationToken)
+    {
+        var logs = StreamLogsAsync(runtime, id, cancellationToken);
+        ContainerExit exit;
+        try
+        {
+            exit = await runtime.WaitForExitAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (BridgeException ex)
+        {
+            _logger.LogWarning("Lost track of the container of '{Resource}': {Message}", Resource.Name, ex.Message);
+            exit = new ContainerExit(null);
+        }
+
+        await Task.WhenAny(logs, Task.Delay(LogDrainLimit, CancellationToken.None)).ConfigureAwait(false);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var snapshot = default(CustomResourceSnapshot);
+        await _notifications.PublishUpdateAsync(Resource, s => snapshot = ResourceSnapshots.Exited(s, exit)).ConfigureAwait(false);
+        await _eventing.PublishAsync(new ResourceStoppedEvent(Resource, _services, new ResourceEvent(Resource, Resource.Name, snapshot!)), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task StreamLogsAsync(IContainerRuntime runtime, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var line in runtime.GetLogsAsync(id, follow: true, cancellationToken).ConfigureAwait(false))
+            {
+                if (line.Stream == LogStream.StandardError)
+                {
+                    _logger.LogError("{Line}", line.Text);
+                }
+                else
+                {
+                    _logger.LogInformation("{Line}", line.Text);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is BridgeException or OperationCanceledException)
+        {
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                _logger.LogWarning("The log stream of '{Resource}' ended: {Message}", Resource.Name, ex.Message);
+            }
+        }
+    }
+}

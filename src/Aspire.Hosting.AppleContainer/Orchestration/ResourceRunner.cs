@@ -1,0 +1,201 @@
+using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Bridge.Diagnostics;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Eventing;
+using Microsoft.Extensions.Logging;
+
+namespace Aspire.Hosting.AppleContainer.Orchestration;
+
+/// <summary>
+/// Runs one <see cref="AppleContainerResource"/> through the bridge: waits for its dependencies, ensures the image,
+/// creates (or reuses) and starts the container, publishes its snapshots, streams its logs and watches its exit.
+/// Start, stop and restart are serialised; a failure ends as FailedToStart on this resource only.
+/// </summary>
+internal sealed partial class ResourceRunner
+{
+    private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(10);
+
+    private readonly SemaphoreSlim _lifecycle = new(1, 1);
+    private readonly IContainerRuntimeProvider _runtimes;
+    private readonly RunSpecFactory _specs;
+    private readonly ResourceNotificationService _notifications;
+    private readonly IDistributedApplicationEventing _eventing;
+    private readonly IServiceProvider _services;
+    private readonly ILogger _logger;
+    private bool _endpointsAnnounced;
+    private bool _connectionStringAnnounced;
+    private volatile bool _waiting;
+    private IContainerRuntime? _runtime;
+    private string? _containerId;
+    private RunSpec? _spec;
+
+    /// <summary>Creates the runner of <paramref name="resource"/>.</summary>
+    public ResourceRunner(
+        AppleContainerResource resource,
+        IContainerRuntimeProvider runtimes,
+        RunSpecFactory specs,
+        ResourceNotificationService notifications,
+        ResourceLoggerService loggers,
+        IDistributedApplicationEventing eventing,
+        IServiceProvider services)
+    {
+        Resource = resource;
+        _runtimes = runtimes;
+        _specs = specs;
+        _notifications = notifications;
+        _eventing = eventing;
+        _services = services;
+        _logger = loggers.GetLogger(resource);
+    }
+
+    /// <summary>The resource.</summary>
+    public AppleContainerResource Resource { get; }
+
+    /// <summary>Whether the container outlives the AppHost.</summary>
+    public bool IsPersistent => RunSpecFactory.IsPersistent(Resource);
+
+    /// <summary>Starts the resource (after its WaitFor dependencies); a running container is left as is.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await StartCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>
+    /// The start command: while the resource waits for its dependencies it starts now (publishing Starting ends
+    /// Aspire's wait, as for its own resources); otherwise a normal start.
+    /// </summary>
+    public async Task StartOrStopWaitingAsync(CancellationToken cancellationToken)
+    {
+        if (_waiting)
+        {
+            await _notifications.PublishUpdateAsync(Resource, s => s with { State = KnownResourceStates.Starting }).ConfigureAwait(false);
+            return;
+        }
+
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the container (it stays, so its logs and exit remain visible until the next start).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await StopCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>Stops, then starts with a freshly resolved configuration.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await StopCoreAsync(cancellationToken).ConfigureAwait(false);
+            await StartCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    private async Task StartCoreAsync(CancellationToken cancellationToken)
+    {
+        if (_monitor is { IsCompleted: false })
+        {
+            return;
+        }
+
+        try
+        {
+            await WaitForDependenciesAsync(cancellationToken).ConfigureAwait(false);
+            if (!_endpointsAnnounced)
+            {
+                _endpointsAnnounced = true;
+                await _eventing.PublishAsync(new ResourceEndpointsAllocatedEvent(Resource, _services), cancellationToken).ConfigureAwait(false);
+            }
+
+            await _notifications.PublishUpdateAsync(Resource, ResourceSnapshots.Starting).ConfigureAwait(false);
+            var active = await _runtimes.GetRuntimeAsync(cancellationToken).ConfigureAwait(false);
+            _runtime = active.Runtime;
+            var spec = await _specs.CreateAsync(Resource, _logger, cancellationToken).ConfigureAwait(false);
+            RunSpecValidator.ValidateFor(spec, active.Capabilities, active.Runtime.Name);
+            await EnsureImageAsync(active.Runtime, spec, cancellationToken).ConfigureAwait(false);
+            await EnsureVolumesAsync(active.Runtime, spec, cancellationToken).ConfigureAwait(false);
+            var id = await CreateOrReuseAsync(active.Runtime, spec, cancellationToken).ConfigureAwait(false);
+            (_containerId, _spec) = (id, spec);
+            await active.Runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
+            var info = await active.Runtime.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
+
+            // Running first, then the monitor: a container that already exited is reported Exited after Running.
+            await _notifications.PublishUpdateAsync(Resource, s => ResourceSnapshots.Running(s, spec, info, active.Runtime.Name, IsPersistent)).ConfigureAwait(false);
+            StartMonitor(active.Runtime, id);
+            await AnnounceConnectionStringAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (BridgeException ex) when (ex.Code == BridgeErrorCode.Canceled && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+        }
+        catch (BridgeException ex)
+        {
+            var diagnostic = DiagnosticCatalog.Describe(ex);
+            _logger.LogError("{Diagnostic}", diagnostic.ToString());
+            await _notifications.PublishUpdateAsync(Resource, s => ResourceSnapshots.FailedToStart(s, diagnostic.ToString())).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "The container of '{Resource}' could not be started: {Message}", Resource.Name, ex.Message);
+            await _notifications.PublishUpdateAsync(Resource, s => ResourceSnapshots.FailedToStart(s, ex.Message)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Publishes BeforeResourceStartedEvent, in which Aspire waits for the resource's WaitFor dependencies.</summary>
+    private async Task WaitForDependenciesAsync(CancellationToken cancellationToken)
+    {
+        _waiting = true;
+        try
+        {
+            await _eventing.PublishAsync(new BeforeResourceStartedEvent(Resource, _services), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _waiting = false;
+        }
+    }
+
+    private async Task StopCoreAsync(CancellationToken cancellationToken)
+    {
+        if (_runtime is not { } runtime || _containerId is not { } id || _monitor is not { IsCompleted: false } monitor)
+        {
+            return;
+        }
+
+        await _notifications.PublishUpdateAsync(Resource, s => s with { State = KnownResourceStates.Stopping }).ConfigureAwait(false);
+        await runtime.StopContainerAsync(id, StopGracePeriod, cancellationToken).ConfigureAwait(false);
+        await monitor.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task AnnounceConnectionStringAsync(CancellationToken cancellationToken)
+    {
+        if (_connectionStringAnnounced || Resource is not IResourceWithConnectionString)
+        {
+            return;
+        }
+
+        _connectionStringAnnounced = true;
+        await _eventing.PublishAsync(new ConnectionStringAvailableEvent(Resource, _services), cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.ApplicationModel;
+
+namespace Aspire.Hosting.AppleContainer.Orchestration;
+
+/// <summary>The dashboard snapshots of a container's lifecycle, with the property names DCP uses for containers.</summary>
+internal static class ResourceSnapshots
+{
+    /// <summary>Starting: previous run's details cleared, URLs inactive.</summary>
+    public static CustomResourceSnapshot Starting(CustomResourceSnapshot s) => s with
+    {
+        State = KnownResourceStates.Starting,
+        ExitCode = null,
+        StopTimeStamp = null,
+        Urls = SetInactive(s.Urls, true),
+    };
+
+    /// <summary>Running: container details, environment (secrets left out), volumes, active URLs.</summary>
+    public static CustomResourceSnapshot Running(CustomResourceSnapshot s, RunSpec spec, ContainerInfo info, string runtime, bool persistent) => s with
+    {
+        State = KnownResourceStates.Running,
+        CreationTimeStamp = info.CreatedAt?.UtcDateTime ?? s.CreationTimeStamp ?? DateTime.UtcNow,
+        StartTimeStamp = info.StartedAt?.UtcDateTime ?? DateTime.UtcNow,
+        StopTimeStamp = null,
+        ExitCode = null,
+        Urls = SetInactive(s.Urls, false),
+        EnvironmentVariables = [.. spec.Environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new EnvironmentVariableSnapshot(e.Key, e.Value, true))],
+        Volumes = [.. spec.Mounts.Select(m => new VolumeSnapshot(m.Source, m.Target, m.Kind == MountKind.Bind ? "bind" : m.Kind.ToString().ToLowerInvariant(), m.ReadOnly))],
+        Properties = WithProperties(s.Properties, new Dictionary<string, object?>
+        {
+            ["container.id"] = info.Id,
+            ["container.image"] = spec.Image,
+            ["container.ports"] = ImmutableArray.CreateRange(spec.Ports.Select(p => $"{p.HostAddress}:{p.HostPort}->{p.ContainerPort}/{p.Protocol.ToString().ToLowerInvariant()}")),
+            ["container.command"] = spec.Entrypoint is null ? null : string.Join(' ', spec.Entrypoint),
+            ["container.args"] = ImmutableArray.CreateRange(spec.Args),
+            ["container.lifetime"] = persistent ? "Persistent" : "Session",
+            ["container.ip"] = info.IpAddress,
+            ["container.runtime"] = runtime,
+            ["applecontainer.error"] = null,
+        }),
+    };
+
+    /// <summary>Exited, with the exit code when the runtime knows it (null otherwise, never a made-up 0).</summary>
+    public static CustomResourceSnapshot Exited(CustomResourceSnapshot s, ContainerExit exit) => s with
+    {
+        State = new ResourceStateSnapshot(KnownResourceStates.Exited, exit.ExitCode is null or 0 ? KnownResourceStateStyles.Info : KnownResourceStateStyles.Error),
+        ExitCode = exit.ExitCode,
+        StopTimeStamp = exit.FinishedAt?.UtcDateTime ?? DateTime.UtcNow,
+        Urls = SetInactive(s.Urls, true),
+    };
+
+    /// <summary>FailedToStart, with the coded message as a property.</summary>
+    public static CustomResourceSnapshot FailedToStart(CustomResourceSnapshot s, string message) => s with
+    {
+        State = new ResourceStateSnapshot(KnownResourceStates.FailedToStart, KnownResourceStateStyles.Error),
+        StopTimeStamp = DateTime.UtcNow,
+        Urls = SetInactive(s.Urls, true),
+        Properties = WithProperties(s.Properties, new Dictionary<string, object?> { ["applecontainer.error"] = message }),
+    };
+
+    /// <summary>The snapshot's properties with <paramref name="updates"/> applied (a null value removes one).</summary>
+    public static ImmutableArray<ResourcePropertySnapshot> WithProperties(ImmutableArray<ResourcePropertySnapshot> properties, IReadOnlyDictionary<string, object?> updates)
+    {
+        var kept = properties.Where(p => !updates.ContainsKey(p.Name));
+        var added = updates.Where(u => u.Value is not null).Select(u => new ResourcePropertySnapshot(u.Key, u.Value));
+        return [.. kept, .. added];
+    }
+
+    private static ImmutableArray<UrlSnapshot> SetInactive(ImmutableArray<UrlSnapshot> urls, bool inactive) =>
+        urls.IsDefault ? urls : [.. urls.Select(u => u with { IsInactive = inactive })];
+}

@@ -1,0 +1,169 @@
+using System.Net.Sockets;
+using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Model;
+using Aspire.Hosting.AppleContainer.Networking;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Logging;
+
+namespace Aspire.Hosting.AppleContainer.Orchestration;
+
+/// <summary>
+/// Turns an <see cref="AppleContainerResource"/> into the runtime-neutral <see cref="RunSpec"/> the bridge runs:
+/// environment and arguments through Aspire's execution-configuration API, resolved against
+/// <see cref="AppleContainerNetwork"/> so references reach their targets from inside the container; values built
+/// from secret parameters become <see cref="RunSpec.SecretEnvironment"/>; ports from the localhost allocations.
+/// </summary>
+internal sealed class RunSpecFactory(DistributedApplicationExecutionContext executionContext, AppleContainerSession session, ContainerNetworkAllocator network)
+{
+    /// <summary>Resolves the spec of <paramref name="resource"/>, its config hash label included.</summary>
+    /// <exception cref="BridgeException"><see cref="BridgeErrorCode.InvalidSpec"/> for a configuration that cannot run.</exception>
+    public async Task<RunSpec> CreateAsync(AppleContainerResource resource, ILogger logger, CancellationToken cancellationToken)
+    {
+        var configuration = await ExecutionConfigurationBuilder.Create(resource)
+            .WithArgumentsConfig()
+            .WithEnvironmentVariablesConfig()
+            .BuildAsync(executionContext, logger, cancellationToken).ConfigureAwait(false);
+        if (configuration.Exception is { } failure)
+        {
+            throw new BridgeException(BridgeErrorCode.InvalidSpec, $"The configuration of '{resource.Name}' could not be resolved: {failure.Message}", failure);
+        }
+
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, (unprocessed, processed)) in configuration.EnvironmentVariablesWithUnprocessed)
+        {
+            var value = await ResolveAsync(resource, unprocessed, processed, cancellationToken).ConfigureAwait(false);
+            (SecretValues.ContainsSecret(unprocessed) ? secrets : environment)[name] = value;
+        }
+
+        var args = new List<string>();
+        foreach (var (unprocessed, processed, isSensitive) in configuration.ArgumentsWithUnprocessed)
+        {
+            if (isSensitive || SecretValues.ContainsSecret(unprocessed))
+            {
+                throw new BridgeException(
+                    BridgeErrorCode.InvalidSpec,
+                    $"An argument of '{resource.Name}' is a secret; secrets never go on a command line. Pass it as an environment variable instead.") { Option = "args" };
+            }
+
+            args.Add(await ResolveAsync(resource, unprocessed, processed, cancellationToken).ConfigureAwait(false));
+        }
+
+        var spec = new RunSpec
+        {
+            Name = GetContainerName(resource),
+            Image = GetImage(resource),
+            Entrypoint = string.IsNullOrEmpty(resource.Entrypoint) ? null : [resource.Entrypoint],
+            Args = args,
+            Environment = environment,
+            SecretEnvironment = secrets,
+            Ports = await GetPortsAsync(resource, cancellationToken).ConfigureAwait(false),
+            Mounts = GetMounts(resource, GetContainerName(resource)),
+            Labels = GetLabels(resource),
+            Cpus = Options(resource)?.Cpus,
+            MemoryBytes = Options(resource)?.MemoryBytes,
+            Init = Options(resource)?.Init ?? false,
+        };
+        return spec with { Labels = new Dictionary<string, string>(spec.Labels) { [ContainerLabels.ConfigHash] = ConfigurationHash.Compute(spec) } };
+    }
+
+    /// <summary>Whether the resource keeps its container across AppHost runs.</summary>
+    public static bool IsPersistent(IResource resource) =>
+        resource.TryGetLastAnnotation<ContainerLifetimeAnnotation>(out var lifetime) && lifetime.Lifetime == ContainerLifetime.Persistent;
+
+    /// <summary>The image to run: the stashed (run mode) or current image annotation, or the Dockerfile's image.</summary>
+    public static string GetImage(IResource resource)
+    {
+        if (resource.TryGetLastAnnotation<StashedContainerImageAnnotation>(out var stashed))
+        {
+            return stashed.Reference;
+        }
+
+        if (resource.TryGetLastAnnotation<ContainerImageAnnotation>(out var image))
+        {
+            return new StashedContainerImageAnnotation(image).Reference;
+        }
+
+        throw new BridgeException(BridgeErrorCode.InvalidSpec, $"'{resource.Name}' has no image.") { Option = "image" };
+    }
+
+    /// <summary>The container name: the resource's <c>WithContainerName</c>, else the resource name and a suffix per session (or per AppHost when persistent).</summary>
+    public string GetContainerName(IResource resource) =>
+        resource.TryGetLastAnnotation<ContainerNameAnnotation>(out var name)
+            ? name.Name
+            : $"{resource.Name}-{(IsPersistent(resource) ? session.AppHostKey : session.Id)[..8]}";
+
+    /// <summary>The labels the integration finds its containers by, plus the user's.</summary>
+    public Dictionary<string, string> GetLabels(IResource resource)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in Options(resource)?.Labels ?? [])
+        {
+            labels[key] = value;
+        }
+
+        labels[ContainerLabels.Managed] = "true";
+        labels[ContainerLabels.Session] = session.Id;
+        labels[ContainerLabels.Owner] = session.Owner;
+        labels[ContainerLabels.AppHost] = session.AppHostKey;
+        labels[ContainerLabels.Resource] = resource.Name;
+        labels[ContainerLabels.Lifetime] = IsPersistent(resource) ? ContainerLabels.PersistentLifetime : ContainerLabels.SessionLifetime;
+        return labels;
+    }
+
+    /// <summary>One published port per endpoint, on the host port of its localhost allocation (made before start).</summary>
+    private static async Task<List<PortMapping>> GetPortsAsync(IResource resource, CancellationToken cancellationToken)
+    {
+        var ports = new List<PortMapping>();
+        foreach (var endpoint in resource.Annotations.OfType<EndpointAnnotation>())
+        {
+            if (EndpointAllocator.GetContainerPort(resource, endpoint) is not { } containerPort)
+            {
+                throw new BridgeException(BridgeErrorCode.InvalidSpec, $"The endpoint '{endpoint.Name}' of '{resource.Name}' has no target port.") { Option = "publish" };
+            }
+
+            var local = await endpoint.AllAllocatedEndpoints
+                .GetAllocatedEndpointAsync(KnownNetworkIdentifiers.LocalhostNetwork, cancellationToken).ConfigureAwait(false);
+            var protocol = endpoint.Protocol == ProtocolType.Udp ? PortProtocol.Udp : PortProtocol.Tcp;
+            ports.Add(new PortMapping(containerPort, local.Port, EndpointAllocator.LoopbackAddress, protocol));
+        }
+
+        return ports;
+    }
+
+    private static List<MountSpec> GetMounts(IResource resource, string containerName)
+    {
+        var mounts = new List<MountSpec>();
+        var index = 0;
+        foreach (var mount in resource.Annotations.OfType<ContainerMountAnnotation>())
+        {
+            mounts.Add(mount.Type == ContainerMountType.BindMount
+                ? new MountSpec(MountKind.Bind, Path.GetFullPath(mount.Source ?? string.Empty), mount.Target, mount.IsReadOnly)
+                : new MountSpec(MountKind.Volume, mount.Source ?? AnonymousVolumeName(containerName, index), mount.Target, mount.IsReadOnly));
+            index++;
+        }
+
+        return mounts;
+    }
+
+    /// <summary>Whether <paramref name="mount"/> is a volume the integration named for an anonymous <c>WithVolume</c>.</summary>
+    public static bool IsAnonymousVolume(RunSpec spec, MountSpec mount) =>
+        mount.Kind == MountKind.Volume && mount.Source?.StartsWith(AnonymousVolumeName(spec.Name, string.Empty), StringComparison.Ordinal) == true;
+
+    private static string AnonymousVolumeName(string containerName, object index) => $"{containerName}-anon-{index}";
+
+    private static AppleContainerOptionsAnnotation? Options(IResource resource) =>
+        resource.TryGetLastAnnotation<AppleContainerOptionsAnnotation>(out var options) ? options : null;
+
+    private async Task<string> ResolveAsync(IResource resource, object unprocessed, string processed, CancellationToken cancellationToken)
+    {
+        if (unprocessed is not IValueProvider provider)
+        {
+            return processed;
+        }
+
+        await network.EnsureAllocatedAsync(unprocessed, cancellationToken).ConfigureAwait(false);
+        var context = new ValueProviderContext { ExecutionContext = executionContext, Caller = resource, Network = AppleContainerNetwork.Id };
+        return await provider.GetValueAsync(context, cancellationToken).ConfigureAwait(false) ?? string.Empty;
+    }
+}

@@ -1,0 +1,44 @@
+using Aspire.Hosting.AppleContainer.Bridge;
+
+namespace Aspire.Hosting.AppleContainer.Orchestration;
+
+/// <summary>
+/// Selects the runtime once from <c>ASPIRE_APPLECONTAINER_RUNTIME</c> / <c>ASPIRE_APPLECONTAINER_CLI</c> and keeps it
+/// while it is usable; a failed selection is not cached, so a runtime started later is picked up by a restart.
+/// </summary>
+internal sealed class SelectedContainerRuntimeProvider : IContainerRuntimeProvider
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private ActiveRuntime? _active;
+
+    /// <inheritdoc />
+    public async Task<ActiveRuntime> GetRuntimeAsync(CancellationToken cancellationToken)
+    {
+        if (_active is { } active)
+        {
+            return active;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_active is null)
+            {
+                var runtime = await ContainerRuntimeSelector.SelectAsync(RuntimeSelectionOptions.FromEnvironment(), cancellationToken).ConfigureAwait(false);
+                var info = await runtime.DetectAsync(cancellationToken).ConfigureAwait(false);
+                if (info.Problem is { } problem)
+                {
+                    throw problem;
+                }
+
+                _active = new ActiveRuntime(runtime, info);
+            }
+
+            return _active;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

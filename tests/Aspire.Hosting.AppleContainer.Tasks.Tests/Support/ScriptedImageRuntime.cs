@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using Aspire.Hosting.AppleContainer.Bridge;
+
+namespace Aspire.Hosting.AppleContainer.Tasks.Tests.Support;
+
+/// <summary>
+/// A runtime for task tests: it records image checks and builds, answers <see cref="ImageExistsAsync"/> from
+/// <see cref="Images"/>, and plays <see cref="BuildOutput"/> as builder progress before failing with
+/// <see cref="BuildError"/> (when set) or adding the tags to <see cref="Images"/>. The tasks use nothing else.
+/// </summary>
+internal sealed class ScriptedImageRuntime(string name = "podman") : IContainerRuntime
+{
+    public string Name { get; } = name;
+
+    public ConcurrentDictionary<string, bool> Images { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentQueue<string> ExistenceChecks { get; } = new();
+
+    public ConcurrentQueue<BuildSpec> Builds { get; } = new();
+
+    public IReadOnlyList<string> BuildOutput { get; set; } = [];
+
+    public BridgeException? BuildError { get; set; }
+
+    public RuntimeCapabilities Capabilities => throw Unused();
+
+    public Task<RuntimeInfo> DetectAsync(CancellationToken cancellationToken = default) => throw Unused();
+
+    public Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default)
+    {
+        ExistenceChecks.Enqueue(image);
+        return Task.FromResult(Images.ContainsKey(image));
+    }
+
+    public async Task BuildImageAsync(BuildSpec spec, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Builds.Enqueue(spec);
+        foreach (var line in BuildOutput)
+        {
+            // Progress arrives on another thread, as it does from the process runner.
+            await Task.Run(() => progress?.Report(new ProgressEvent("build", line)), cancellationToken);
+        }
+
+        if (BuildError is not null)
+        {
+            throw BuildError;
+        }
+
+        foreach (var tag in spec.Tags)
+        {
+            Images[tag] = true;
+        }
+    }
+
+    public Task PullImageAsync(string image, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default) => throw Unused();
+
+    public Task RemoveImageAsync(string image, bool force = false, CancellationToken cancellationToken = default) => throw Unused();
+
+    public Task<string> CreateContainerAsync(RunSpec spec, CancellationToken cancellationToken = default) => throw Unused();
+
+    public Task StartContainerAsync(string id, CancellationToken cancellationToken = default) => throw Unused();
+
+    public Task StopContainerAsync(string id, TimeSpan gracePeriod, CancellationToken cancellationToken = default) => throw Unused();
+
+    public Task KillContainerAsync(string id, string? signal = null, CancellationToken cancellationToken = default) => throw Unused();
+
+    public Task RemoveContainerAsync(string id, bool force = true, bool removeVolumes = false, CancellationToken cancellationToken = default) => throw Unused();
+
+    public Task<ContainerInfo> InspectContainerAsync(string id, CancellationToken cancellationToken = default) => throw Unused();
+
+    public Task<IReadOnlyList<ContainerInfo>> ListContainersAsync(IReadOnlyDictionary<string, string>? labels = null, CancellationToken cancellationToken = default) => throw Unused();
+
+    public IAsyncEnumerable<ContainerLogLine> GetLogsAsync(string id, bool follow, CancellationToken cancellationToken = default) => throw Unused();
+
+    public Task<ExecResult> ExecAsync(string id, ExecSpec spec, CancellationToken cancellationToken = default) => throw Unused();
+
+    public Task<ContainerExit> WaitForExitAsync(string id, CancellationToken cancellationToken = default) => throw Unused();
+
+    public Task CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken = default) => throw Unused();
+
+    public Task<IReadOnlyList<VolumeInfo>> ListVolumesAsync(IReadOnlyDictionary<string, string>? labels = null, CancellationToken cancellationToken = default) => throw Unused();
+
+    public Task RemoveVolumeAsync(string name, CancellationToken cancellationToken = default) => throw Unused();
+
+    public Task<string> GetHostAddressAsync(CancellationToken cancellationToken = default) => throw Unused();
+
+    private static NotSupportedException Unused() => new("The image tasks do not use this member.");
+}

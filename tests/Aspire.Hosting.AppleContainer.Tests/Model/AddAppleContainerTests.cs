@@ -1,0 +1,103 @@
+using Aspire.Hosting.AppleContainer.Model;
+using Aspire.Hosting.AppleContainer.Orchestration;
+using Aspire.Hosting.AppleContainer.Tests.Support;
+using Aspire.Hosting.ApplicationModel;
+
+namespace Aspire.Hosting.AppleContainer.Tests.Model;
+
+public class AddAppleContainerTests
+{
+    [Fact]
+    public void AddAppleContainer_adds_a_container_resource_with_the_image_and_tag()
+    {
+        var builder = ModelApp.CreateBuilder();
+
+        var web = builder.AddAppleContainer("web", "docker.io/library/nginx", "1.27");
+
+        Assert.IsAssignableFrom<ContainerResource>(web.Resource);
+        var image = Assert.Single(web.Resource.Annotations.OfType<ContainerImageAnnotation>());
+        Assert.Equal(("docker.io/library/nginx", "1.27"), (image.Image, image.Tag));
+    }
+
+    [Fact]
+    public void AddAppleContainer_uses_the_latest_tag_when_none_is_given()
+    {
+        var builder = ModelApp.CreateBuilder();
+
+        var web = builder.AddAppleContainer("web", "nginx");
+
+        Assert.Equal("latest", Assert.Single(web.Resource.Annotations.OfType<ContainerImageAnnotation>()).Tag);
+    }
+
+    [Fact]
+    public void AddAppleContainerFromDockerfile_records_the_context_dockerfile_and_stage()
+    {
+        var builder = ModelApp.CreateBuilder();
+        var context = Directory.CreateTempSubdirectory("engd-ctx-").FullName;
+        try
+        {
+            var app = builder.AddAppleContainerFromDockerfile("app", context, "build/Dockerfile", "final");
+
+            var build = Assert.Single(app.Resource.Annotations.OfType<DockerfileBuildAnnotation>());
+            Assert.Equal(context, build.ContextPath);
+            Assert.Equal(Path.Combine(context, "build/Dockerfile"), build.DockerfilePath);
+            Assert.Equal("final", build.Stage);
+            Assert.Single(app.Resource.Annotations.OfType<ContainerImageAnnotation>());
+        }
+        finally
+        {
+            Directory.Delete(context, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_apple_specific_verbs_record_limits_init_and_labels()
+    {
+        var builder = ModelApp.CreateBuilder();
+
+        var web = builder.AddAppleContainer("web", "nginx")
+            .WithCpus(2).WithMemory(512L * 1024 * 1024).WithInit().WithContainerLabel("team", "payments");
+
+        var options = Assert.Single(web.Resource.Annotations.OfType<AppleContainerOptionsAnnotation>());
+        Assert.Equal(2, options.Cpus);
+        Assert.Equal(512L * 1024 * 1024, options.MemoryBytes);
+        Assert.True(options.Init);
+        Assert.Equal("payments", options.Labels["team"]);
+    }
+
+    [Fact]
+    public void WithCpus_rejects_a_non_positive_count_and_WithMemory_less_than_6_MiB()
+    {
+        var web = ModelApp.CreateBuilder().AddAppleContainer("web", "nginx");
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => web.WithCpus(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => web.WithMemory(1024));
+    }
+
+    [Fact]
+    public void The_public_methods_reject_null_and_empty_arguments()
+    {
+        var builder = ModelApp.CreateBuilder();
+        IDistributedApplicationBuilder? none = null;
+
+        Assert.Throws<ArgumentNullException>(() => none!.AddAppleContainer("web", "nginx"));
+        Assert.Throws<ArgumentException>(() => builder.AddAppleContainer("web", ""));
+        Assert.Throws<ArgumentException>(() => builder.AddAppleContainerFromDockerfile("web", ""));
+        Assert.Throws<ArgumentException>(() => builder.AddAppleContainer("web2", "nginx").WithContainerLabel("", "v"));
+    }
+
+    [Fact]
+    public void Taking_over_from_DCP_stashes_the_image_and_moves_requested_host_ports_off_the_endpoints()
+    {
+        var builder = ModelApp.CreateBuilder();
+        var web = builder.AddAppleContainer("web", "nginx", "1.27").WithHttpEndpoint(port: 8081, targetPort: 80);
+
+        AppleContainerEventingSubscriber.TakeOverFromDcp(web.Resource);
+
+        Assert.Empty(web.Resource.Annotations.OfType<ContainerImageAnnotation>());
+        Assert.Equal("nginx:1.27", Assert.Single(web.Resource.Annotations.OfType<StashedContainerImageAnnotation>()).Reference);
+        var endpoint = Assert.Single(web.Resource.Annotations.OfType<EndpointAnnotation>());
+        Assert.Null(endpoint.Port);
+        Assert.Equal(8081, Assert.Single(web.Resource.Annotations.OfType<RequestedHostPortAnnotation>()).Port);
+    }
+}

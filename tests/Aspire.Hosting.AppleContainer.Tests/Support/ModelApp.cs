@@ -1,0 +1,57 @@
+using Aspire.Hosting.AppleContainer.Networking;
+using Aspire.Hosting.AppleContainer.Orchestration;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Aspire.Hosting.AppleContainer.Tests.Support;
+
+/// <summary>
+/// A built (never started) run-mode application whose AppleContainer resources went through the same preparation
+/// as at run time: taken over from DCP, endpoints allocated on localhost and on the container network.
+/// </summary>
+internal sealed class ModelApp : IAsyncDisposable
+{
+    private readonly DistributedApplication _app;
+    private readonly HostGateway _gateway;
+
+    private ModelApp(DistributedApplication app, HostGateway gateway, AppleContainerSession session)
+    {
+        _app = app;
+        _gateway = gateway;
+        Session = session;
+        Specs = new RunSpecFactory(app.Services.GetRequiredService<DistributedApplicationExecutionContext>(), session, new ContainerNetworkAllocator(gateway));
+    }
+
+    public AppleContainerSession Session { get; }
+
+    public RunSpecFactory Specs { get; }
+
+    public static IDistributedApplicationBuilder CreateBuilder() =>
+        DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = [], DisableDashboard = true });
+
+    /// <summary>Builds the app and prepares it with <paramref name="hostAddress"/> as the runtime's host address.</summary>
+    public static ModelApp Prepare(IDistributedApplicationBuilder builder, string hostAddress = "127.0.0.1")
+    {
+        var app = builder.Build();
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        var runtime = new HostAddressOnlyRuntime(hostAddress);
+        var gateway = new HostGateway(runtime, NullLogger<HostGateway>.Instance);
+        foreach (var resource in model.Resources.OfType<AppleContainerResource>())
+        {
+            AppleContainerEventingSubscriber.TakeOverFromDcp(resource);
+            Aspire.Hosting.AppleContainer.Networking.EndpointAllocator.AllocateLocalhost(resource);
+        }
+
+        var session = new AppleContainerSession(app.Services.GetRequiredService<IConfiguration>(), app.Services.GetRequiredService<IHostEnvironment>());
+        return new ModelApp(app, gateway, session);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+}
