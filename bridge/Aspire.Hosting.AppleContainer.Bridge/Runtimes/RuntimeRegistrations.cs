@@ -1,3 +1,4 @@
+using Aspire.Hosting.AppleContainer.Bridge.Apple;
 using Aspire.Hosting.AppleContainer.Bridge.Oci;
 
 namespace Aspire.Hosting.AppleContainer.Bridge;
@@ -8,8 +9,7 @@ internal static class RuntimeRegistrations
     /// <summary>Apple's <c>container</c> (macOS) first, then podman, then docker.</summary>
     public static IReadOnlyList<RuntimeRegistration> Default { get; } =
     [
-        // Apple's `container` registers here, first, once its dialect exists:
-        // new("apple", "container", OperatingSystem.IsMacOS, path => new Apple.AppleContainerRuntime(path)),
+        new("apple", "container", OperatingSystem.IsMacOS, path => new AppleContainerRuntime(path)),
         new("podman", "podman", () => true, path => new OciContainerRuntime("podman", path)),
         new("docker", "docker", () => true, path => new OciContainerRuntime("docker", path)),
     ];

@@ -163,8 +163,12 @@ public sealed class ContainerRuntimeSelectorTests : IDisposable
     }
 
     [Fact]
-    public void The_default_registrations_are_podman_then_docker_behind_the_apple_slot()
+    public void The_default_registrations_are_apple_on_macOS_then_podman_then_docker()
     {
-        Assert.Equal(["podman", "docker"], RuntimeRegistrations.Default.Where(r => r.Name != "apple").Select(r => r.Name));
+        Assert.Equal(["apple", "podman", "docker"], RuntimeRegistrations.Default.Select(r => r.Name));
+        var apple = RuntimeRegistrations.Default[0];
+        Assert.Equal("container", apple.ExecutableName);
+        Assert.Equal(OperatingSystem.IsMacOS(), apple.IsSupportedPlatform());
+        Assert.IsType<Apple.AppleContainerRuntime>(apple.Create("/usr/local/bin/container"));
     }
 }

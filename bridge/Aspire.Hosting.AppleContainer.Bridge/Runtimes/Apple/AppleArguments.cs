@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
+
+/// <summary>
+/// Pure argv builders for Apple's <c>container</c> CLI 1.x (flags from Sources/Services/ContainerAPIService/Client/Flags.swift
+/// and Sources/ContainerCommands/** @1.0.0, unchanged through 1.2.2). No process runs here, so every argv is golden-testable.
+/// </summary>
+internal static class AppleArguments
+{
+    public static IReadOnlyList<string> Version() => ["--version"];
+
+    public static IReadOnlyList<string> SystemStatus() => ["system", "status", "--format", "json"];
+
+    /// <summary><c>create</c>: every environment variable (plain and secret) goes through <paramref name="envFilePath"/>, never the argv.</summary>
+    public static IReadOnlyList<string> Create(RunSpec spec, string? envFilePath)
+    {
+        var argv = new List<string> { "create", "--name", spec.Name };
+        if (spec.Entrypoint is { Count: > 0 } entrypoint)
+        {
+            argv.AddRange(["--entrypoint", entrypoint[0]]);
+        }
+
+        if (envFilePath is not null)
+        {
+            argv.AddRange(["--env-file", envFilePath]);
+        }
+
+        AddIf(argv, "--workdir", spec.WorkingDirectory);
+        AddIf(argv, "--user", spec.User);
+        foreach (var port in spec.Ports)
+        {
+            argv.AddRange(["--publish", Publish(port)]);
+        }
+
+        foreach (var mount in spec.Mounts)
+        {
+            argv.AddRange(["--mount", Mount(mount)]);
+        }
+
+        foreach (var (key, value) in LabelCodec.Encode(spec.Labels).OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            argv.AddRange(["--label", $"{key}={value}"]);
+        }
+
+        if (spec.Cpus is { } cpus)
+        {
+            argv.AddRange(["--cpus", ((long)cpus).ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        if (spec.MemoryBytes is { } memory)
+        {
+            argv.AddRange(["--memory", MemoryInMebibytes(memory)]);
+        }
+
+        AddIf(argv, "--network", spec.Network);
+        foreach (var server in spec.Dns)
+        {
+            argv.AddRange(["--dns", server]);
+        }
+
+        if (spec.Init)
+        {
+            argv.Add("--init");
+        }
+
+        AddIf(argv, "--platform", spec.Platform);
+        if (spec.ReadOnlyRootFilesystem)
+        {
+            argv.Add("--read-only");
+        }
+
+        argv.Add(spec.Image);
+        if (spec.Entrypoint is { Count: > 1 } withArguments)
+        {
+            argv.AddRange(withArguments.Skip(1));
+        }
+
+        argv.AddRange(spec.Args);
+        return argv;
+    }
+
+    /// <summary>The attached start whose process ends with the container's exit status (ContainerStart.swift @1.0.0).</summary>
+    public static IReadOnlyList<string> StartAttached(string id) => ["start", "--attach", id];
+
+    public static IReadOnlyList<string> Start(string id) => ["start", id];
+
+    /// <summary><c>stop --time</c> takes whole seconds (Int32, default 5; ContainerStop.swift @1.0.0); the grace period is rounded up.</summary>
+    public static IReadOnlyList<string> Stop(string id, TimeSpan gracePeriod) =>
+        ["stop", "--time", ((int)Math.Ceiling(Math.Max(0, gracePeriod.TotalSeconds))).ToString(CultureInfo.InvariantCulture), id];
+
+    public static IReadOnlyList<string> Kill(string id, string? signal) => ["kill", "--signal", signal ?? "KILL", id];
+
+    /// <summary><c>delete</c> has no flag for anonymous volumes (ContainerDelete.swift @1.0.0).</summary>
+    public static IReadOnlyList<string> Delete(string id, bool force) => force ? ["delete", "--force", id] : ["delete", id];
+
+    /// <summary><c>inspect</c> always prints JSON and fails the whole call for a missing id, so one id per call.</summary>
+    public static IReadOnlyList<string> Inspect(string id) => ["inspect", id];
+
+    public static IReadOnlyList<string> List() => ["list", "--all", "--format", "json"];
+
+    /// <summary><c>logs</c> has no timestamps and no stream separation (ContainerLogs.swift @1.0.0).</summary>
+    public static IReadOnlyList<string> Logs(string id, bool follow) => follow ? ["logs", "--follow", id] : ["logs", id];
+
+    public static IReadOnlyList<string> Exec(string id, ExecSpec spec, string? envFilePath)
+    {
+        var argv = new List<string> { "exec" };
+        if (spec.StandardInput is not null)
+        {
+            argv.Add("--interactive");
+        }
+
+        if (envFilePath is not null)
+        {
+            argv.AddRange(["--env-file", envFilePath]);
+        }
+
+        AddIf(argv, "--workdir", spec.WorkingDirectory);
+        AddIf(argv, "--user", spec.User);
+        argv.Add(id);
+        argv.AddRange(spec.Command);
+        return argv;
+    }
+
+    public static IReadOnlyList<string> ImageInspect(string image) => ["image", "inspect", image];
+
+    public static IReadOnlyList<string> ImagePull(string image) => ["image", "pull", "--progress", "plain", image];
+
+    public static IReadOnlyList<string> ImageDelete(string image) => ["image", "delete", image];
+
+    public static IReadOnlyList<string> BuilderStatus() => ["builder", "status", "--format", "json"];
+
+    public static IReadOnlyList<string> BuilderStart() => ["builder", "start"];
+
+    /// <summary><c>build</c> (BuildCommand.swift @1.0.0); secrets as <c>id=&lt;id&gt;,src=&lt;file&gt;</c>.</summary>
+    public static IReadOnlyList<string> Build(BuildSpec spec, IReadOnlyDictionary<string, string> secretFiles)
+    {
+        var argv = new List<string> { "build", "--progress", "plain" };
+        AddIf(argv, "--file", spec.Dockerfile);
+        foreach (var tag in spec.Tags)
+        {
+            argv.AddRange(["--tag", tag]);
+        }
+
+        foreach (var (key, value) in spec.BuildArgs.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            argv.AddRange(["--build-arg", $"{key}={value}"]);
+        }
+
+        foreach (var (key, value) in LabelCodec.Encode(spec.Labels).OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            argv.AddRange(["--label", $"{key}={value}"]);
+        }
+
+        foreach (var (id, path) in secretFiles.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            argv.AddRange(["--secret", $"id={id},src={path}"]);
+        }
+
+        AddIf(argv, "--target", spec.Target);
+        AddIf(argv, "--platform", spec.Platform);
+        if (spec.NoCache)
+        {
+            argv.Add("--no-cache");
+        }
+
+        argv.Add(spec.ContextDirectory);
+        return argv;
+    }
+
+    public static IReadOnlyList<string> VolumeCreate(VolumeSpec spec)
+    {
+        var argv = new List<string> { "volume", "create" };
+        foreach (var (key, value) in LabelCodec.Encode(spec.Labels).OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            argv.AddRange(["--label", $"{key}={value}"]);
+        }
+
+        argv.Add(spec.Name);
+        return argv;
+    }
+
+    public static IReadOnlyList<string> VolumeList() => ["volume", "list", "--format", "json"];
+
+    public static IReadOnlyList<string> VolumeDelete(string name) => ["volume", "delete", name];
+
+    public static IReadOnlyList<string> NetworkInspect(string name) => ["network", "inspect", name];
+
+    /// <summary><c>[host-ip:]host-port:container-port[/protocol]</c>, IPv6 hosts in brackets (Parser.publishPort @1.0.0).</summary>
+    public static string Publish(PortMapping port)
+    {
+        var address = IPAddress.Parse(port.HostAddress);
+        var host = address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{port.HostAddress}]" : port.HostAddress;
+        var protocol = port.Protocol == PortProtocol.Udp ? "udp" : "tcp";
+        return string.Create(CultureInfo.InvariantCulture, $"{host}:{port.HostPort}:{port.ContainerPort}/{protocol}");
+    }
+
+    /// <summary><c>type=&lt;bind|volume|tmpfs&gt;,source=…,target=…[,readonly]</c> (Parser.mount @1.0.0).</summary>
+    public static string Mount(MountSpec mount)
+    {
+        var text = mount.Kind switch
+        {
+            MountKind.Bind => $"type=bind,source={mount.Source},target={mount.Target}",
+            MountKind.Volume => $"type=volume,source={mount.Source},target={mount.Target}",
+            _ => $"type=tmpfs,target={mount.Target}",
+        };
+        return mount.ReadOnly ? text + ",readonly" : text;
+    }
+
+    /// <summary><c>--memory</c> has 1 MiB granularity (Flags.swift @1.0.0); bytes are rounded up to whole MiB.</summary>
+    public static string MemoryInMebibytes(long bytes) =>
+        ((bytes + (1024 * 1024) - 1) / (1024 * 1024)).ToString(CultureInfo.InvariantCulture) + "M";
+
+    private static void AddIf(List<string> argv, string flag, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            argv.AddRange([flag, value]);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
+
+/// <content>Exit detection: the observer's end (then one inspect), else a cheap backing-off poll.</content>
+public sealed partial class AppleContainerRuntime
+{
+    private static readonly TimeSpan FirstExitPoll = TimeSpan.FromMilliseconds(250);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// 1.x has no <c>wait</c> and no <c>events</c>, and reports no exit codes (ContainerStatus.swift @1.0.0). For a
+    /// container this process started, the attached observer ends with the container's exit status: one inspect then
+    /// confirms the stop. Otherwise the state is polled (250 ms, backing off to <see cref="AppleContainerRuntimeOptions.ExitPollInterval"/>)
+    /// and the code is reported as unknown (null), never as 0.
+    /// </remarks>
+    public async Task<ContainerExit> WaitForExitAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (_observers.Observer(id) is { } observer)
+        {
+            await WaitQuietlyAsync(observer.Completion, Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+            var exit = await observer.Completion.ConfigureAwait(false);
+            var after = await SettleAsync(id, observer, cancellationToken).ConfigureAwait(false);
+            if (after is null)
+            {
+                return new ContainerExit(TrustedExitCode(exit), exit.EndedAt);
+            }
+
+            if (after.State is not (ContainerState.Running or ContainerState.Stopping))
+            {
+                return new ContainerExit(after.ExitCode, after.FinishedAt ?? exit.EndedAt);
+            }
+
+            // The observer ended while the container still runs (its CLI failed): fall back to polling.
+        }
+
+        var delay = FirstExitPoll;
+        while (true)
+        {
+            var info = await TryInspectAsync(id, cancellationToken).ConfigureAwait(false);
+            if (info is null || info.State is not (ContainerState.Running or ContainerState.Stopping or ContainerState.Unknown))
+            {
+                return new ContainerExit(info?.ExitCode, info?.FinishedAt);
+            }
+
+            await Task.Delay(delay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequestedAsBridge(Name);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ExitPollInterval.Ticks));
+        }
+    }
+
+    /// <summary>
+    /// The observer's exit code, unless its stderr ends with the CLI's own error line (<c>Error: …</c> printed by
+    /// <c>exit(withError:)</c>) that the classifier recognises: then the CLI failed and the container's code is unknown.
+    /// </summary>
+    private int? TrustedExitCode(ObservedExit exit)
+    {
+        var last = exit.StandardErrorTail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        var cliFailed = last is not null && last.StartsWith("Error: ", StringComparison.Ordinal) && _invoker.Classifier.Match(last) is not null;
+        return cliFailed ? null : exit.ObserverExitCode;
+    }
+
+    private async Task<ContainerInfo?> TryInspectRawAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await _invoker.RunAsync(AppleArguments.Inspect(id), "inspect the container", cancellationToken).ConfigureAwait(false);
+            return AppleContainerParser.Parse(result.StandardOutput, "inspect").FirstOrDefault(c => c.Id == id);
+        }
+        catch (BridgeException ex) when (ex.Code == BridgeErrorCode.ContainerNotFound)
+        {
+            return null;
+        }
+    }
+
+    private async Task<ContainerInfo?> TryInspectAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BridgeException ex) when (ex.Code == BridgeErrorCode.ContainerNotFound)
+        {
+            return null;
+        }
+    }
+}

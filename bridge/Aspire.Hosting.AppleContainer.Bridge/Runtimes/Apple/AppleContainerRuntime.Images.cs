@@ -1,0 +1,129 @@
+using Aspire.Hosting.AppleContainer.Bridge.Cli;
+using Aspire.Hosting.AppleContainer.Bridge.Oci;
+
+namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
+
+/// <content>Images: exists, pull, build (builder aware), remove.</content>
+public sealed partial class AppleContainerRuntime
+{
+    private static readonly TimeSpan LongOperation = TimeSpan.FromMinutes(30);
+
+    /// <inheritdoc />
+    public async Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default)
+    {
+        RunSpecValidator.ValidateImageReference(image);
+        var arguments = AppleArguments.ImageInspect(image);
+        var result = await _invoker.RunUncheckedAsync(arguments, cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode == 0)
+        {
+            return AppleImageParser.Parse(result.StandardOutput).Count > 0;
+        }
+
+        var error = Fail(arguments, result, "inspect the image");
+        return error.Code == BridgeErrorCode.ImageNotFound ? false : throw error;
+    }
+
+    /// <inheritdoc />
+    public async Task PullImageAsync(string image, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
+        RunSpecValidator.ValidateImageReference(image);
+        await RunWithProgressAsync(AppleArguments.ImagePull(image), "pull", "pull the image", progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <c>build</c> needs the BuildKit builder VM (BuildCommand.swift @1.0.0 dials "buildkit" and starts it when absent).
+    /// The builder is checked with <c>builder status</c> and started with <c>builder start</c> through the VM gate first,
+    /// so a builder that cannot start fails as <see cref="BridgeErrorCode.BuilderUnavailable"/> with its remedy.
+    /// </remarks>
+    public async Task BuildImageAsync(BuildSpec spec, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Tags.Count == 0)
+        {
+            throw new BridgeException(BridgeErrorCode.InvalidSpec, "A build needs at least one tag.") { Option = "tag", Runtime = Name };
+        }
+
+        await EnsureBuilderAsync(cancellationToken).ConfigureAwait(false);
+        using var secrets = OciSecretFiles.Create(spec.Secrets);
+        try
+        {
+            await RunWithProgressAsync(AppleArguments.Build(spec, secrets.Paths), "build", "build the image", progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BridgeException ex) when (ex.Code == BridgeErrorCode.CliFailed)
+        {
+            throw new BridgeException(BridgeErrorCode.BuildFailed, ex.Message, ex)
+            {
+                Runtime = Name, Arguments = ex.Arguments, ExitCode = ex.ExitCode, StandardError = ex.StandardError,
+            };
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks><c>image delete --force</c> only ignores missing images (ImageDelete.swift @1.0.0), so it is never passed.</remarks>
+    public async Task RemoveImageAsync(string image, bool force = false, CancellationToken cancellationToken = default)
+    {
+        RunSpecValidator.ValidateImageReference(image);
+        if (!await ImageExistsAsync(image, cancellationToken).ConfigureAwait(false))
+        {
+            throw new BridgeException(BridgeErrorCode.ImageNotFound, $"{Name} has no image '{image}'.") { Runtime = Name };
+        }
+
+        await _invoker.RunAsync(AppleArguments.ImageDelete(image), "remove the image", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task EnsureBuilderAsync(CancellationToken cancellationToken)
+    {
+        var status = await _invoker.RunAsync(AppleArguments.BuilderStatus(), "ask for the builder's status", cancellationToken).ConfigureAwait(false);
+        if (AppleContainerParser.Parse(status.StandardOutput, "builder status").Any(b => b.State == ContainerState.Running))
+        {
+            return;
+        }
+
+        using (await _gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var arguments = AppleArguments.BuilderStart();
+            var result = await _invoker.RunUncheckedAsync(arguments, cancellationToken, TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+            if (result.ExitCode != 0)
+            {
+                var error = Fail(arguments, result, "start the builder");
+                throw new BridgeException(BridgeErrorCode.BuilderUnavailable, error.Message, error)
+                {
+                    Runtime = Name, Arguments = error.Arguments, ExitCode = error.ExitCode, StandardError = error.StandardError,
+                    Hint = error.Code == BridgeErrorCode.RuntimeNotRunning ? error.Hint : AppleErrorClassifier.BuilderStartHint,
+                };
+            }
+        }
+    }
+
+    private async Task RunWithProgressAsync(IReadOnlyList<string> arguments, string operation, string description, IProgress<ProgressEvent>? progress, CancellationToken cancellationToken)
+    {
+        var request = _invoker.CreateRequest(arguments, LongOperation);
+        var standardError = new System.Text.StringBuilder();
+        int exitCode;
+        try
+        {
+            exitCode = await _invoker.Runner.RunAsync(
+                request,
+                line =>
+                {
+                    if (line.Stream == LogStream.StandardError && standardError.Length < 64 * 1024)
+                    {
+                        standardError.Append(line.Text).Append('\n');
+                    }
+
+                    progress?.Report(new ProgressEvent(operation, line.Text, line.Text.StartsWith("Error: ", StringComparison.Ordinal)));
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (BridgeException ex) when (ex.Runtime is null)
+        {
+            throw new BridgeException(ex.Code, ex.Message, ex.InnerException) { Runtime = Name, Arguments = ex.Arguments, StandardError = ex.StandardError };
+        }
+
+        if (exitCode != 0)
+        {
+            throw _invoker.Classifier.CreateException(_invoker.Argv(arguments), exitCode, standardError.ToString(), description);
+        }
+    }
+}

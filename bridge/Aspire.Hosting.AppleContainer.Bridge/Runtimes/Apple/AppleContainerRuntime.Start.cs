@@ -1,0 +1,116 @@
+using System.Diagnostics;
+
+namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
+
+/// <content>Start: one id per call, through the VM gate, owned by an attached observer when exit codes are observed.</content>
+public sealed partial class AppleContainerRuntime
+{
+    private static readonly TimeSpan FirstStartPoll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan SlowestStartPoll = TimeSpan.FromMilliseconds(500);
+
+    /// <inheritdoc />
+    public async Task StartContainerAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var info = await InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
+        if (info.State == ContainerState.Running)
+        {
+            // Idempotent; and `start --attach` of a running container fails (ContainerStart.swift @1.0.0).
+            return;
+        }
+
+        await ThrowOnVolumeConflictAsync(id, info.Mounts, cancellationToken).ConfigureAwait(false);
+        using (await _gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!_options.ObserveExitCodes)
+            {
+                await _invoker.RunAsync(AppleArguments.Start(id), "start the container", cancellationToken, _options.StartTimeout).ConfigureAwait(false);
+                return;
+            }
+
+            await StartObservedAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Launches <c>start --attach</c> and returns once the container runs (or already ran and exited). The observer is
+    /// left running after the call: it ends with the container. On timeout or cancellation it is left running too, since
+    /// it owns a start in progress (ContainerStart.swift @1.0.0 stops the container itself if the start fails).
+    /// </summary>
+    private async Task StartObservedAsync(string id, CancellationToken cancellationToken)
+    {
+        var arguments = AppleArguments.StartAttached(id);
+        var output = new AppleCapturedOutput(_observers.Observer(id)?.Output);
+        var launchedAt = DateTimeOffset.UtcNow;
+        var observer = AppleExitObserver.Start(_invoker.CreateRequest(arguments), output);
+        _observers.Add(id, observer);
+        _ = SettleWhenEndedAsync(id, observer);
+        var watch = Stopwatch.StartNew();
+        var delay = FirstStartPoll;
+        while (true)
+        {
+            var ended = observer.Completion.IsCompleted;
+            var info = await InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
+            var ranNow = info.StartedAt is { } started && started >= launchedAt.AddSeconds(-1);
+            if (info.State == ContainerState.Running || (ranNow && info.State is ContainerState.Exited or ContainerState.Stopping))
+            {
+                return;
+            }
+
+            if (ended)
+            {
+                _observers.Remove(id);
+                var exit = await observer.Completion.ConfigureAwait(false);
+                throw _invoker.Classifier.CreateException(_invoker.Argv(arguments), exit.ObserverExitCode, exit.StandardErrorTail, "start the container");
+            }
+
+            if (watch.Elapsed > _options.StartTimeout)
+            {
+                throw new BridgeException(BridgeErrorCode.Timeout, $"The container '{id}' did not start within {_options.StartTimeout.TotalSeconds:0} s.")
+                {
+                    Runtime = Name, Arguments = _invoker.Argv(arguments), Hint = "VM boots slow down when many run at once; lower MaxConcurrentVmTransitions.",
+                };
+            }
+
+            await WaitQuietlyAsync(observer.Completion, delay, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, SlowestStartPoll.Ticks));
+        }
+    }
+
+    /// <summary>When the observer ends: one inspect decides whether its code is the container's.</summary>
+    private async Task SettleWhenEndedAsync(string id, AppleExitObserver observer)
+    {
+        await observer.Completion.ConfigureAwait(false);
+        await SettleAsync(id, observer, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task<ContainerInfo?> SettleAsync(string id, AppleExitObserver observer, CancellationToken cancellationToken)
+    {
+        ContainerInfo? info;
+        try
+        {
+            info = await TryInspectRawAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BridgeException)
+        {
+            return null; // The service is unreachable; the record stays unconfirmed (exit code unknown).
+        }
+
+        _observers.Settle(id, observer, info is null || info.State is not (ContainerState.Running or ContainerState.Stopping));
+        return info is null ? null : WithObservedExit(info);
+    }
+
+    private async Task WaitQuietlyAsync(Task task, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await task.WaitAsync(limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+        catch (OperationCanceledException)
+        {
+            throw new BridgeException(BridgeErrorCode.Canceled, "The operation was canceled.") { Runtime = Name };
+        }
+    }
+}
