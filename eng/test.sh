@@ -16,7 +16,7 @@ before=$(snapshot)
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 status=0
-dotnet_test=(dotnet test "$root/Aspire.Hosting.AppleContainer.slnx" --logger "console;verbosity=normal")
+dotnet_test=(dotnet test "$root/Aspire.Hosting.AppleContainer.slnx")
 # A signal ignored when this script starts (as for a background job without job control) would be inherited by every
 # CLI the tests start, and the process tests send SIGINT on purpose: restore its default disposition for the run
 # (perl-base is part of every Debian system).
