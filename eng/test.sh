@@ -7,6 +7,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 "$root/eng/install-prereqs.sh"
 "$root/eng/build-test-images.sh"
+"$root/eng/install-browser.sh"
+# No registry is reachable here: the sample's web image is built on the local busybox base instead of the public one.
+export SampleBusyboxImage="${SampleBusyboxImage:-localhost/actr-test/busybox:latest}"
 
 runtime_cli=podman
 command -v podman >/dev/null || runtime_cli=docker
