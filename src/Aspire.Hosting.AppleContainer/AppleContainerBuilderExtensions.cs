@@ -6,7 +6,8 @@ namespace Aspire.Hosting;
 
 /// <summary>
 /// Adds containers that run on Apple's native <c>container</c> runtime (or podman/docker elsewhere) to an Aspire
-/// application, and the settings specific to them. Every verb of <see cref="ContainerResource"/> applies as well.
+/// application, and the settings specific to them. Every verb of <see cref="ContainerResource"/> applies as well. The
+/// settings apply to any container the integration runs (see <c>UseAppleContainerRuntime</c>); DCP ignores them.
 /// </summary>
 public static class AppleContainerBuilderExtensions
 {
@@ -58,10 +59,12 @@ public static class AppleContainerBuilderExtensions
     /// Limits the container to <paramref name="cpus"/> CPUs. Apple's runtime gives each container a VM with whole
     /// CPUs, so a fractional value fails the resource there with a coded message; podman and docker accept it.
     /// </summary>
+    /// <typeparam name="T">The container resource type.</typeparam>
     /// <param name="builder">The resource builder.</param>
     /// <param name="cpus">The number of CPUs, greater than zero.</param>
     /// <returns>The resource builder.</returns>
-    public static IResourceBuilder<AppleContainerResource> WithCpus(this IResourceBuilder<AppleContainerResource> builder, double cpus)
+    public static IResourceBuilder<T> WithCpus<T>(this IResourceBuilder<T> builder, double cpus)
+        where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cpus);
@@ -73,10 +76,12 @@ public static class AppleContainerBuilderExtensions
     /// Limits the container's memory to <paramref name="bytes"/> bytes. On Apple's runtime this is the memory of the
     /// container's VM (which otherwise gets the runtime's default).
     /// </summary>
+    /// <typeparam name="T">The container resource type.</typeparam>
     /// <param name="builder">The resource builder.</param>
     /// <param name="bytes">The limit in bytes; at least 6 MiB.</param>
     /// <returns>The resource builder.</returns>
-    public static IResourceBuilder<AppleContainerResource> WithMemory(this IResourceBuilder<AppleContainerResource> builder, long bytes)
+    public static IResourceBuilder<T> WithMemory<T>(this IResourceBuilder<T> builder, long bytes)
+        where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentOutOfRangeException.ThrowIfLessThan(bytes, 6L * 1024 * 1024);
@@ -85,10 +90,12 @@ public static class AppleContainerBuilderExtensions
     }
 
     /// <summary>Runs an init process as PID 1 that reaps zombies and forwards signals to the container's process.</summary>
+    /// <typeparam name="T">The container resource type.</typeparam>
     /// <param name="builder">The resource builder.</param>
     /// <param name="enabled">Whether to run the init process.</param>
     /// <returns>The resource builder.</returns>
-    public static IResourceBuilder<AppleContainerResource> WithInit(this IResourceBuilder<AppleContainerResource> builder, bool enabled = true)
+    public static IResourceBuilder<T> WithInit<T>(this IResourceBuilder<T> builder, bool enabled = true)
+        where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
         GetOptions(builder).Init = enabled;
@@ -99,11 +106,13 @@ public static class AppleContainerBuilderExtensions
     /// Sets a label on the container the integration creates in run mode (in addition to the labels it sets
     /// itself to find its containers again). Keys are normalised to the form every runtime accepts.
     /// </summary>
+    /// <typeparam name="T">The container resource type.</typeparam>
     /// <param name="builder">The resource builder.</param>
     /// <param name="key">The label key.</param>
     /// <param name="value">The label value.</param>
     /// <returns>The resource builder.</returns>
-    public static IResourceBuilder<AppleContainerResource> WithContainerLabel(this IResourceBuilder<AppleContainerResource> builder, string key, string value)
+    public static IResourceBuilder<T> WithContainerLabel<T>(this IResourceBuilder<T> builder, string key, string value)
+        where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(key);
@@ -112,7 +121,8 @@ public static class AppleContainerBuilderExtensions
         return builder;
     }
 
-    private static AppleContainerOptionsAnnotation GetOptions(IResourceBuilder<AppleContainerResource> builder)
+    private static AppleContainerOptionsAnnotation GetOptions<T>(IResourceBuilder<T> builder)
+        where T : ContainerResource
     {
         if (!builder.Resource.TryGetLastAnnotation<AppleContainerOptionsAnnotation>(out var options))
         {

@@ -1,6 +1,7 @@
 using Aspire.Hosting.AppleContainer.Cleanup;
 using Aspire.Hosting.AppleContainer.Networking;
 using Aspire.Hosting.AppleContainer.Orchestration;
+using Aspire.Hosting.AppleContainer.Takeover;
 using Aspire.Hosting.Lifecycle;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,7 @@ internal static class AppleContainerServiceRegistration
         services.TryAddSingleton<HostGateway>();
         services.TryAddSingleton<ContainerNetworkAllocator>();
         services.TryAddSingleton<SessionGuard>();
+        services.TryAddSingleton<ContainerTakeover>();
         services.AddSingleton<AppleContainerOrchestrator>();
         services.TryAddEventingSubscriber<AppleContainerEventingSubscriber>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AppleContainerShutdownService>());

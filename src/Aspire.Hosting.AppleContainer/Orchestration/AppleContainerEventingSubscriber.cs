@@ -1,6 +1,7 @@
 using Aspire.Hosting.AppleContainer.Bridge;
 using Aspire.Hosting.AppleContainer.Model;
 using Aspire.Hosting.AppleContainer.Networking;
+using Aspire.Hosting.AppleContainer.Takeover;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Eventing;
 using Aspire.Hosting.Lifecycle;
@@ -9,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Aspire.Hosting.AppleContainer.Orchestration;
 
 /// <summary>
-/// Takes the <see cref="AppleContainerResource"/>s away from DCP in run mode and hands them to the
-/// <see cref="AppleContainerOrchestrator"/>. It runs before any <c>BeforeStartEvent</c> handler (before DCP attaches
+/// Takes the container resources the integration runs (see <see cref="ContainerTakeover"/>) away from DCP in run mode
+/// and hands them to the <see cref="AppleContainerOrchestrator"/>. It runs before any <c>BeforeStartEvent</c> handler (before DCP attaches
 /// anything): it stashes each resource's image annotation (DCP runs whatever has one), keeps requested host ports off
 /// the endpoints (DCP's proxy would bind them), adds the lifecycle commands, then allocates endpoints in
 /// <c>BeforeStartEvent</c> and starts each resource when Aspire initialises it. Publish mode is left untouched.
@@ -20,6 +21,7 @@ internal sealed class AppleContainerEventingSubscriber(
     AppleContainerOrchestrator orchestrator,
     IContainerRuntimeProvider runtimes,
     AppleContainerSession session,
+    ContainerTakeover takeover,
     ILogger<AppleContainerEventingSubscriber> logger) : IDistributedApplicationEventingSubscriber
 {
     /// <inheritdoc />
@@ -30,7 +32,7 @@ internal sealed class AppleContainerEventingSubscriber(
             return Task.CompletedTask;
         }
 
-        var resources = model.Resources.OfType<AppleContainerResource>().ToList();
+        var resources = takeover.SelectResources(model);
         foreach (var resource in resources)
         {
             TakeOverFromDcp(resource);
@@ -61,7 +63,7 @@ internal sealed class AppleContainerEventingSubscriber(
     }
 
     /// <summary>Removes what would make DCP run the resource, keeping it where the orchestrator and publish mode find it.</summary>
-    internal static void TakeOverFromDcp(AppleContainerResource resource)
+    internal static void TakeOverFromDcp(ContainerResource resource)
     {
         foreach (var image in resource.Annotations.OfType<ContainerImageAnnotation>().ToList())
         {
@@ -69,6 +71,7 @@ internal sealed class AppleContainerEventingSubscriber(
             resource.Annotations.Add(new StashedContainerImageAnnotation(image));
         }
 
+        HttpsCertificates.DeclineDefaultCertificate(resource);
         foreach (var endpoint in resource.Annotations.OfType<EndpointAnnotation>().ToList())
         {
             if (endpoint.Port is { } port)
@@ -80,7 +83,7 @@ internal sealed class AppleContainerEventingSubscriber(
     }
 
     /// <summary>The host ports (by container port) of this AppHost's persistent container for the resource, so a reuse keeps its endpoints.</summary>
-    private async Task<Dictionary<int, int>?> FindPersistentPortsAsync(AppleContainerResource resource, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, int>?> FindPersistentPortsAsync(ContainerResource resource, CancellationToken cancellationToken)
     {
         try
         {

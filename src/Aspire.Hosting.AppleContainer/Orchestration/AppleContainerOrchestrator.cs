@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Aspire.Hosting.AppleContainer.Orchestration;
 
 /// <summary>
-/// Owns the <see cref="ResourceRunner"/> of every <see cref="AppleContainerResource"/> in run mode, starts them in the
+/// Owns the <see cref="ResourceRunner"/> of every container resource the integration runs in run mode, starts them in the
 /// background as Aspire initialises them, serves their dashboard commands and removes session containers on
 /// shutdown, in parallel.
 /// </summary>
@@ -47,7 +47,7 @@ internal sealed class AppleContainerOrchestrator
     public CancellationToken Stopping => _stopping.Token;
 
     /// <summary>Starts <paramref name="resource"/> in the background (Aspire raises InitializeResourceEvent once per resource).</summary>
-    public void Initialize(AppleContainerResource resource, InitializeResourceEvent e)
+    public void Initialize(ContainerResource resource, InitializeResourceEvent e)
     {
         var runner = _runners.GetOrAdd(resource.Name, _ => new ResourceRunner(
             resource, _runtimes, _specs, e.Notifications, e.Services.GetRequiredService<ResourceLoggerService>(), e.Eventing, e.Services));

@@ -22,7 +22,7 @@ internal static class LifecycleCommands
     };
 
     /// <summary>Adds the three commands to <paramref name="resource"/>.</summary>
-    public static void Add(AppleContainerResource resource, AppleContainerOrchestrator orchestrator)
+    public static void Add(ContainerResource resource, AppleContainerOrchestrator orchestrator)
     {
         resource.Annotations.Add(Command(KnownResourceCommands.StartCommand, "Start", "Play", StartState, (runner, ct) => runner.StartOrStopWaitingAsync(ct), orchestrator));
         resource.Annotations.Add(Command(KnownResourceCommands.StopCommand, "Stop", "Stop", StopState, (runner, ct) => runner.StopAsync(ct), orchestrator));

@@ -1,4 +1,5 @@
 using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Bridge.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Logging;
 
@@ -61,6 +62,7 @@ internal sealed partial class ResourceRunner
     {
         var logs = StreamLogsAsync(runtime, id, cancellationToken);
         ContainerExit exit;
+        string? lostTrack = null;
         try
         {
             exit = await runtime.WaitForExitAsync(id, cancellationToken).ConfigureAwait(false);
@@ -71,7 +73,9 @@ internal sealed partial class ResourceRunner
         }
         catch (BridgeException ex)
         {
-            _logger.LogWarning("Lost track of the container of '{Resource}': {Message}", Resource.Name, ex.Message);
+            // The coded diagnostic goes on the resource (e.g. ACTR1002 when the runtime stopped); a restart recreates it.
+            lostTrack = DiagnosticCatalog.Describe(ex).ToString();
+            _logger.LogWarning("Lost track of the container of '{Resource}': {Diagnostic}", Resource.Name, lostTrack);
             exit = new ContainerExit(null);
         }
 
@@ -81,9 +85,10 @@ internal sealed partial class ResourceRunner
             return;
         }
 
-        var snapshot = default(CustomResourceSnapshot);
-        await _notifications.PublishUpdateAsync(Resource, s => snapshot = ResourceSnapshots.Exited(s, exit)).ConfigureAwait(false);
-        await _eventing.PublishAsync(new ResourceStoppedEvent(Resource, _services, new ResourceEvent(Resource, Resource.Name, snapshot!)), CancellationToken.None).ConfigureAwait(false);
+        var snapshot = await PublishAsync(s => ResourceSnapshots.Exited(s, exit) is var exited && lostTrack is not null
+            ? exited with { Properties = ResourceSnapshots.WithProperties(exited.Properties, new Dictionary<string, object?> { ["applecontainer.error"] = lostTrack }) }
+            : exited).ConfigureAwait(false);
+        await AnnounceStoppedAsync(snapshot).ConfigureAwait(false);
     }
 
     private async Task StreamLogsAsync(IContainerRuntime runtime, string id, CancellationToken cancellationToken)

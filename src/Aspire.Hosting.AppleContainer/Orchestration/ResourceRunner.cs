@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Aspire.Hosting.AppleContainer.Orchestration;
 
 /// <summary>
-/// Runs one <see cref="AppleContainerResource"/> through the bridge: waits for its dependencies, ensures the image,
+/// Runs one container resource through the bridge: waits for its dependencies, ensures the image,
 /// creates (or reuses) and starts the container, publishes its snapshots, streams its logs and watches its exit.
 /// Start, stop and restart are serialised; a failure ends as FailedToStart on this resource only.
 /// </summary>
@@ -31,7 +31,7 @@ internal sealed partial class ResourceRunner
 
     /// <summary>Creates the runner of <paramref name="resource"/>.</summary>
     public ResourceRunner(
-        AppleContainerResource resource,
+        ContainerResource resource,
         IContainerRuntimeProvider runtimes,
         RunSpecFactory specs,
         ResourceNotificationService notifications,
@@ -49,7 +49,7 @@ internal sealed partial class ResourceRunner
     }
 
     /// <summary>The resource.</summary>
-    public AppleContainerResource Resource { get; }
+    public ContainerResource Resource { get; }
 
     /// <summary>Whether the container outlives the AppHost.</summary>
     public bool IsPersistent => RunSpecFactory.IsPersistent(Resource);
@@ -128,7 +128,7 @@ internal sealed partial class ResourceRunner
                 await _eventing.PublishAsync(new ResourceEndpointsAllocatedEvent(Resource, _services), cancellationToken).ConfigureAwait(false);
             }
 
-            await _notifications.PublishUpdateAsync(Resource, ResourceSnapshots.Starting).ConfigureAwait(false);
+            await PublishAsync(ResourceSnapshots.Starting).ConfigureAwait(false);
             var active = await _runtimes.GetRuntimeAsync(cancellationToken).ConfigureAwait(false);
             _runtime = active.Runtime;
             var spec = await _specs.CreateAsync(Resource, _logger, cancellationToken).ConfigureAwait(false);
@@ -141,7 +141,7 @@ internal sealed partial class ResourceRunner
             var info = await active.Runtime.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
 
             // Running first, then the monitor: a container that already exited is reported Exited after Running.
-            await _notifications.PublishUpdateAsync(Resource, s => ResourceSnapshots.Running(s, spec, info, active.Runtime.Name, IsPersistent)).ConfigureAwait(false);
+            await PublishAsync(s => ResourceSnapshots.Running(s, spec, info, active.Runtime.Name, IsPersistent)).ConfigureAwait(false);
             StartMonitor(active.Runtime, id);
             await AnnounceConnectionStringAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -153,12 +153,12 @@ internal sealed partial class ResourceRunner
         {
             var diagnostic = DiagnosticCatalog.Describe(ex);
             _logger.LogError("{Diagnostic}", diagnostic.ToString());
-            await _notifications.PublishUpdateAsync(Resource, s => ResourceSnapshots.FailedToStart(s, diagnostic.ToString())).ConfigureAwait(false);
+            await PublishAsync(s => ResourceSnapshots.FailedToStart(s, diagnostic.ToString())).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _logger.LogError(ex, "The container of '{Resource}' could not be started: {Message}", Resource.Name, ex.Message);
-            await _notifications.PublishUpdateAsync(Resource, s => ResourceSnapshots.FailedToStart(s, ex.Message)).ConfigureAwait(false);
+            await PublishAsync(s => ResourceSnapshots.FailedToStart(s, ex.Message)).ConfigureAwait(false);
         }
     }
 
@@ -183,19 +183,8 @@ internal sealed partial class ResourceRunner
             return;
         }
 
-        await _notifications.PublishUpdateAsync(Resource, s => s with { State = KnownResourceStates.Stopping }).ConfigureAwait(false);
+        await PublishAsync(s => s with { State = KnownResourceStates.Stopping }).ConfigureAwait(false);
         await runtime.StopContainerAsync(id, StopGracePeriod, cancellationToken).ConfigureAwait(false);
         await monitor.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task AnnounceConnectionStringAsync(CancellationToken cancellationToken)
-    {
-        if (_connectionStringAnnounced || Resource is not IResourceWithConnectionString)
-        {
-            return;
-        }
-
-        _connectionStringAnnounced = true;
-        await _eventing.PublishAsync(new ConnectionStringAvailableEvent(Resource, _services), cancellationToken).ConfigureAwait(false);
     }
 }

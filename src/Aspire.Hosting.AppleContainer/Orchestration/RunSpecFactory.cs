@@ -2,13 +2,14 @@ using System.Net.Sockets;
 using Aspire.Hosting.AppleContainer.Bridge;
 using Aspire.Hosting.AppleContainer.Model;
 using Aspire.Hosting.AppleContainer.Networking;
+using Aspire.Hosting.AppleContainer.Takeover;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.AppleContainer.Orchestration;
 
 /// <summary>
-/// Turns an <see cref="AppleContainerResource"/> into the runtime-neutral <see cref="RunSpec"/> the bridge runs:
+/// Turns a container resource into the runtime-neutral <see cref="RunSpec"/> the bridge runs:
 /// environment and arguments through Aspire's execution-configuration API, resolved against
 /// <see cref="AppleContainerNetwork"/> so references reach their targets from inside the container; values built
 /// from secret parameters become <see cref="RunSpec.SecretEnvironment"/>; ports from the localhost allocations.
@@ -17,7 +18,7 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
 {
     /// <summary>Resolves the spec of <paramref name="resource"/>, its config hash label included.</summary>
     /// <exception cref="BridgeException"><see cref="BridgeErrorCode.InvalidSpec"/> for a configuration that cannot run.</exception>
-    public async Task<RunSpec> CreateAsync(AppleContainerResource resource, ILogger logger, CancellationToken cancellationToken)
+    public async Task<RunSpec> CreateAsync(ContainerResource resource, ILogger logger, CancellationToken cancellationToken)
     {
         var configuration = await ExecutionConfigurationBuilder.Create(resource)
             .WithArgumentsConfig()
@@ -49,12 +50,14 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
             args.Add(await ResolveAsync(resource, unprocessed, processed, cancellationToken).ConfigureAwait(false));
         }
 
+        RejectContainerFiles(resource);
+        HttpsCertificates.RejectRequestedCertificate(resource);
         var spec = new RunSpec
         {
             Name = GetContainerName(resource),
             Image = GetImage(resource),
             Entrypoint = string.IsNullOrEmpty(resource.Entrypoint) ? null : [resource.Entrypoint],
-            Args = args,
+            Args = WrapForShell(resource, args),
             Environment = environment,
             SecretEnvironment = secrets,
             Ports = await GetPortsAsync(resource, cancellationToken).ConfigureAwait(false),
@@ -64,16 +67,50 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
             MemoryBytes = Options(resource)?.MemoryBytes,
             Init = Options(resource)?.Init ?? false,
         };
+        spec = ContainerRuntimeArgs.Apply(spec, await ContainerRuntimeArgs.EvaluateAsync(resource, cancellationToken).ConfigureAwait(false), resource.Name);
         return spec with { Labels = new Dictionary<string, string>(spec.Labels) { [ContainerLabels.ConfigHash] = ConfigurationHash.Compute(spec) } };
+    }
+
+    /// <summary>
+    /// A resource with <see cref="ContainerResource.ShellExecution"/> (Redis, for one) runs its arguments as one shell
+    /// command line, <c>-c "arg1 arg2 ..."</c>, as DCP runs it, so that <c>$VARIABLES</c> in them expand.
+    /// </summary>
+    public static IReadOnlyList<string> WrapForShell(ContainerResource resource, IReadOnlyList<string> args)
+    {
+#pragma warning disable ASPIRECONTAINERSHELLEXECUTION001 // Honoured exactly as DCP honours it.
+        return resource.ShellExecution == true && args.Count > 0 ? ["-c", string.Join(' ', args)] : args;
+#pragma warning restore ASPIRECONTAINERSHELLEXECUTION001
+    }
+
+    /// <summary>
+    /// <c>WithContainerFiles</c> writes files into a container before it starts, which none of the runtime CLIs this
+    /// integration drives can do for a created container; the resource fails with a coded message instead of starting
+    /// without its files.
+    /// </summary>
+    private static void RejectContainerFiles(ContainerResource resource)
+    {
+        if (resource.TryGetLastAnnotation<ContainerFileSystemCallbackAnnotation>(out var files))
+        {
+            throw new BridgeException(
+                BridgeErrorCode.UnsupportedOption,
+                $"'{resource.Name}' uses WithContainerFiles ('{files.DestinationPath}'), which this integration cannot write into a container; mount the files with WithBindMount instead.")
+            { Option = "WithContainerFiles" };
+        }
     }
 
     /// <summary>Whether the resource keeps its container across AppHost runs.</summary>
     public static bool IsPersistent(IResource resource) =>
         resource.TryGetLastAnnotation<ContainerLifetimeAnnotation>(out var lifetime) && lifetime.Lifetime == ContainerLifetime.Persistent;
 
-    /// <summary>The image to run: the stashed (run mode) or current image annotation, or the Dockerfile's image.</summary>
+    /// <summary>The image to run: the one a Dockerfile build produces, else the stashed (run mode) or current image annotation.</summary>
     public static string GetImage(IResource resource)
     {
+        if (resource.TryGetLastAnnotation<DockerfileBuildAnnotation>(out var build) && !string.IsNullOrEmpty(build.ImageName))
+        {
+            // As Aspire names the image it builds (TryGetContainerImageName prefers these over the image annotation).
+            return $"{build.ImageName}:{(string.IsNullOrEmpty(build.ImageTag) ? "latest" : build.ImageTag)}";
+        }
+
         if (resource.TryGetLastAnnotation<StashedContainerImageAnnotation>(out var stashed))
         {
             return stashed.Reference;
@@ -120,6 +157,11 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
             if (EndpointAllocator.GetContainerPort(resource, endpoint) is not { } containerPort)
             {
                 throw new BridgeException(BridgeErrorCode.InvalidSpec, $"The endpoint '{endpoint.Name}' of '{resource.Name}' has no target port.") { Option = "publish" };
+            }
+
+            if (EndpointAllocator.GetRequestedHostPort(resource, endpoint) is { } requested and (< 1 or > 65535))
+            {
+                throw new BridgeException(BridgeErrorCode.InvalidSpec, $"The host port {requested} of the endpoint '{endpoint.Name}' of '{resource.Name}' is outside 1–65535.") { Option = "publish" };
             }
 
             var local = await endpoint.AllAllocatedEndpoints

@@ -22,6 +22,13 @@ internal static class SecretValues
             return true;
         }
 
+        // An endpoint's host, port or URL is never secret, though the resource it points to may have secrets (a
+        // password in its connection string); following the endpoint to that resource would flag a port as secret.
+        if (value is EndpointReference or EndpointReferenceExpression)
+        {
+            return false;
+        }
+
         return value is IValueWithReferences withReferences
             && withReferences.References.Any(reference => ContainsSecret(reference, visited, depth + 1));
     }

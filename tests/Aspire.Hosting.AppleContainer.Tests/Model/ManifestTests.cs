@@ -42,7 +42,7 @@ public class ManifestTests
         Assert.Equal(manifest["plain"]!.ToJsonString(), manifest["apple"]!.ToJsonString());
     }
 
-    private static async Task<JsonNode> PublishManifestAsync(Action<IDistributedApplicationBuilder, string> configure)
+    internal static async Task<JsonNode> PublishManifestAsync(Action<IDistributedApplicationBuilder, string> configure)
     {
         var directory = Directory.CreateTempSubdirectory("engd-manifest-");
         try

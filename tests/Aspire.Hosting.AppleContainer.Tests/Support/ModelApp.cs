@@ -1,5 +1,6 @@
 using Aspire.Hosting.AppleContainer.Networking;
 using Aspire.Hosting.AppleContainer.Orchestration;
+using Aspire.Hosting.AppleContainer.Takeover;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,14 +33,17 @@ internal sealed class ModelApp : IAsyncDisposable
     public static IDistributedApplicationBuilder CreateBuilder() =>
         DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = [], DisableDashboard = true });
 
-    /// <summary>Builds the app and prepares it with <paramref name="hostAddress"/> as the runtime's host address.</summary>
-    public static ModelApp Prepare(IDistributedApplicationBuilder builder, string hostAddress = "127.0.0.1")
+    /// <summary>
+    /// Builds the app and prepares it with <paramref name="hostAddress"/> as the runtime's host address: the
+    /// AppleContainer resources, or with <paramref name="allContainers"/> every container resource with an image.
+    /// </summary>
+    public static ModelApp Prepare(IDistributedApplicationBuilder builder, string hostAddress = "127.0.0.1", bool allContainers = false)
     {
         var app = builder.Build();
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
         var runtime = new HostAddressOnlyRuntime(hostAddress);
         var gateway = new HostGateway(runtime, NullLogger<HostGateway>.Instance);
-        foreach (var resource in model.Resources.OfType<AppleContainerResource>())
+        foreach (var resource in model.Resources.OfType<ContainerResource>().Where(r => r is AppleContainerResource || (allContainers && ContainerTakeover.IsRunnableContainer(r))).ToList())
         {
             AppleContainerEventingSubscriber.TakeOverFromDcp(resource);
             Aspire.Hosting.AppleContainer.Networking.EndpointAllocator.AllocateLocalhost(resource);

@@ -15,14 +15,18 @@ internal sealed class PodmanTestApp : IAsyncDisposable
     public const string TestLabel = "engd.test";
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
-    private PodmanTestApp(string prefix, IDistributedApplicationTestingBuilder builder)
+    private PodmanTestApp(string prefix, string labelKey, IDistributedApplicationTestingBuilder builder)
     {
         Prefix = prefix;
+        LabelKey = labelKey;
         Builder = builder;
     }
 
     /// <summary>The random prefix of this test's resource names.</summary>
     public string Prefix { get; }
+
+    /// <summary>The key of the cleanup label (<see cref="TestLabel"/> unless the test chose its own).</summary>
+    public string LabelKey { get; }
 
     public IDistributedApplicationTestingBuilder Builder { get; }
 
@@ -31,11 +35,11 @@ internal sealed class PodmanTestApp : IAsyncDisposable
     /// <summary>Whether disposing removes the labelled containers (a test spanning several runs cleans up itself).</summary>
     public bool RemoveContainersOnDispose { get; set; } = true;
 
-    public static PodmanTestApp Create(string? prefix = null)
+    public static PodmanTestApp Create(string? prefix = null, string labelKey = TestLabel)
     {
         prefix ??= "engd-" + Guid.NewGuid().ToString("N")[..8];
         var builder = DistributedApplicationTestingBuilder.Create([], (options, _) => options.DisableDashboard = true);
-        return new PodmanTestApp(prefix, builder);
+        return new PodmanTestApp(prefix, labelKey, builder);
     }
 
     /// <summary>The prefixed resource name.</summary>
@@ -43,7 +47,7 @@ internal sealed class PodmanTestApp : IAsyncDisposable
 
     /// <summary>Adds a container of the local test service image, labelled for cleanup.</summary>
     public IResourceBuilder<AppleContainerResource> AddService(string suffix) =>
-        Builder.AddAppleContainer(Name(suffix), "localhost/actr-test/service", "latest").WithContainerLabel(TestLabel, Prefix);
+        Builder.AddAppleContainer(Name(suffix), "localhost/actr-test/service", "latest").WithContainerLabel(LabelKey, Prefix);
 
     public async Task<DistributedApplication> StartAsync()
     {
@@ -70,7 +74,7 @@ internal sealed class PodmanTestApp : IAsyncDisposable
 
     /// <summary>The containers labelled for this test, through the bridge.</summary>
     public async Task<IReadOnlyList<ContainerInfo>> ListContainersAsync() =>
-        await (await Runtime.Value).ListContainersAsync(new Dictionary<string, string> { [TestLabel] = Prefix });
+        await (await Runtime.Value).ListContainersAsync(new Dictionary<string, string> { [LabelKey] = Prefix });
 
     public static Lazy<Task<IContainerRuntime>> Runtime { get; } = new(() => ContainerRuntimeSelector.SelectAsync(new RuntimeSelectionOptions { Runtime = "podman" }));
 
@@ -96,18 +100,18 @@ internal sealed class PodmanTestApp : IAsyncDisposable
         {
             if (RemoveContainersOnDispose)
             {
-                await RemoveLabelledAsync(Prefix);
+                await RemoveLabelledAsync(Prefix, LabelKey);
             }
 
             await Builder.DisposeAsync();
         }
     }
 
-    /// <summary>Removes every container, then every volume, labelled <c>engd.test=<paramref name="prefix"/></c>.</summary>
-    public static async Task RemoveLabelledAsync(string prefix)
+    /// <summary>Removes every container, then every volume, labelled <c><paramref name="labelKey"/>=<paramref name="prefix"/></c>.</summary>
+    public static async Task RemoveLabelledAsync(string prefix, string labelKey = TestLabel)
     {
         var runtime = await Runtime.Value;
-        var labels = new Dictionary<string, string> { [TestLabel] = prefix };
+        var labels = new Dictionary<string, string> { [labelKey] = prefix };
         foreach (var container in await runtime.ListContainersAsync(labels))
         {
             await runtime.RemoveContainerAsync(container.Id, force: true);

@@ -1,0 +1,108 @@
+using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Orchestration;
+using Aspire.Hosting.AppleContainer.Tests.Support;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Aspire.Hosting.AppleContainer.Tests.Takeover;
+
+public class TakenOverRunSpecTests
+{
+    [Fact(Timeout = 30_000)]
+    public async Task AddRedis_runs_its_shell_command_line_with_the_password_only_in_the_secret_environment()
+    {
+        var builder = ModelApp.CreateBuilder();
+        builder.Configuration["Parameters:cache-password"] = "engg-pa55";
+        var password = builder.AddParameter("cache-password", secret: true);
+        var redis = builder.AddRedis("cache", password: password).WithImageRegistry("localhost").WithImage("actr-test/redis", "7.0");
+        await using var app = ModelApp.Prepare(builder, allContainers: true);
+
+        var spec = await app.Specs.CreateAsync(redis.Resource, NullLogger.Instance, CancellationToken.None);
+
+        Assert.Equal("localhost/actr-test/redis:7.0", spec.Image);
+        Assert.Equal(["/bin/sh"], spec.Entrypoint);
+        Assert.Equal(["-c", "redis-server --requirepass $REDIS_PASSWORD"], spec.Args);
+        Assert.Equal("engg-pa55", spec.SecretEnvironment["REDIS_PASSWORD"]);
+        Assert.DoesNotContain(spec.Environment.Values, v => v.Contains("engg-pa55", StringComparison.Ordinal));
+        Assert.Contains(spec.Ports, p => p.ContainerPort == 6379 && p.HostAddress == "127.0.0.1");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_resource_that_could_serve_TLS_gets_no_default_certificate_so_its_endpoint_and_arguments_stay_plain()
+    {
+        var builder = ModelApp.CreateBuilder();
+        var redis = builder.AddRedis("cache");
+        await using var app = ModelApp.Prepare(builder, allContainers: true);
+
+#pragma warning disable ASPIRECERTIFICATES001
+        var certificate = Assert.Single(redis.Resource.Annotations.OfType<HttpsCertificateAnnotation>());
+#pragma warning restore ASPIRECERTIFICATES001
+
+        Assert.False(certificate.UseDeveloperCertificate);
+        Assert.Null(certificate.Certificate);
+        Assert.Equal("redis", redis.Resource.PrimaryEndpoint.EndpointAnnotation.UriScheme);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task An_explicitly_requested_server_certificate_fails_the_resource_with_ACTR2002()
+    {
+        var builder = ModelApp.CreateBuilder();
+#pragma warning disable ASPIRECERTIFICATES001
+        var redis = builder.AddRedis("cache").WithHttpsDeveloperCertificate();
+#pragma warning restore ASPIRECERTIFICATES001
+        await using var app = ModelApp.Prepare(builder, allContainers: true);
+
+        var error = await Assert.ThrowsAsync<BridgeException>(() => app.Specs.CreateAsync(redis.Resource, NullLogger.Instance, CancellationToken.None));
+
+        Assert.Equal(BridgeErrorCode.UnsupportedOption, error.Code);
+        Assert.Equal("WithHttpsCertificate", error.Option);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task WithContainerFiles_fails_the_resource_with_ACTR2002_instead_of_starting_it_without_its_files()
+    {
+        var builder = ModelApp.CreateBuilder();
+        var web = builder.AddContainer("web", "localhost/actr-test/service")
+            .WithContainerFiles("/etc/engg", [new ContainerFile { Name = "app.conf", Contents = "x=1" }]);
+        await using var app = ModelApp.Prepare(builder, allContainers: true);
+
+        var error = await Assert.ThrowsAsync<BridgeException>(() => app.Specs.CreateAsync(web.Resource, NullLogger.Instance, CancellationToken.None));
+
+        Assert.Equal(BridgeErrorCode.UnsupportedOption, error.Code);
+        Assert.Equal("WithContainerFiles", error.Option);
+        Assert.Contains("/etc/engg", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Container_names_image_registry_and_tag_overrides_mounts_and_lifetime_of_an_AddContainer_reach_the_spec()
+    {
+        var builder = ModelApp.CreateBuilder();
+        var data = Directory.CreateTempSubdirectory("engg-bind-");
+        try
+        {
+            var web = builder.AddContainer("web", "actr-test/service", "old")
+                .WithImageRegistry("localhost")
+                .WithImageTag("latest")
+                .WithContainerName("engg-web-fixed")
+                .WithBindMount(data.FullName, "/data", isReadOnly: true)
+                .WithVolume("engg-cache", "/cache")
+                .WithLifetime(ContainerLifetime.Persistent)
+                .WithArgs("serve", "--verbose");
+            await using var app = ModelApp.Prepare(builder, allContainers: true);
+
+            var spec = await app.Specs.CreateAsync(web.Resource, NullLogger.Instance, CancellationToken.None);
+
+            Assert.Equal("localhost/actr-test/service:latest", spec.Image);
+            Assert.Equal("engg-web-fixed", spec.Name);
+            Assert.Equal(["serve", "--verbose"], spec.Args);
+            Assert.Contains(new MountSpec(MountKind.Bind, data.FullName, "/data", true), spec.Mounts);
+            Assert.Contains(new MountSpec(MountKind.Volume, "engg-cache", "/cache", false), spec.Mounts);
+            Assert.Equal("persistent", spec.Labels["io.aspire.applecontainer.lifetime"]);
+            Assert.False(web.Resource.HasAnnotationOfType<ContainerImageAnnotation>()); // DCP runs only what has one
+        }
+        finally
+        {
+            data.Delete();
+        }
+    }
+}
