@@ -36,6 +36,11 @@ internal static class EndpointAllocator
                 $"The endpoint '{endpoint.Name}' of '{resource.Name}' has neither a target port nor a port; give it a target port.") { Option = "publish" };
             var hostPort = GetRequestedHostPort(resource, endpoint)
                 ?? (reusedPorts is not null && reusedPorts.TryGetValue(containerPort, out var reused) ? reused : FindFreePort(endpoint.Protocol));
+            if (hostPort is < 1 or > 65535)
+            {
+                continue; // Left unallocated: RunSpecFactory fails this resource alone, with a coded error, when it starts.
+            }
+
             endpoint.AllAllocatedEndpoints.AddOrUpdateAllocatedEndpoint(
                 KnownNetworkIdentifiers.LocalhostNetwork,
                 new AllocatedEndpoint(endpoint, LoopbackAddress, hostPort, EndpointBindingMode.SingleAddress, containerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), KnownNetworkIdentifiers.LocalhostNetwork));

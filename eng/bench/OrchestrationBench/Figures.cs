@@ -1,0 +1,38 @@
+namespace OrchestrationBench;
+
+/// <summary>What one contender (the integration, DCP, or raw podman) measured; null where it does not apply.</summary>
+internal sealed class Figures
+{
+    public List<double> StartOneMs { get; } = [];
+
+    public List<double> StartOneFromSpawnMs { get; } = [];
+
+    public double? StartTenMs { get; set; }
+
+    public double? StartTenFromSpawnMs { get; set; }
+
+    public List<double> ExitLatencyMs { get; } = [];
+
+    public double? LogsDeliveredPercent { get; set; }
+
+    public double? LogsOutOfOrder { get; set; }
+
+    public double? LogsPerSecond { get; set; }
+
+    public double? IdleCpuPercent { get; set; }
+
+    public double? IdleCpuAppHostOnlyPercent { get; set; }
+
+    public double? StopTenSeconds { get; set; }
+
+    public static double? Median(IReadOnlyList<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

@@ -1,0 +1,37 @@
+using Aspire.Hosting.Testing;
+using Aspire.Hosting.AppleContainer.ReliabilityTests.Support;
+using Aspire.Hosting.ApplicationModel;
+
+namespace Aspire.Hosting.AppleContainer.ReliabilityTests.Runtime;
+
+[Collection(ReliabilityCollection.Name)]
+public class ConcurrencyTests
+{
+    private const int Count = 20;
+
+    [PodmanFact(Timeout = 240_000)]
+    public async Task Twenty_containers_started_at_once_all_run_with_distinct_names_and_host_ports_and_answer()
+    {
+        await using var test = ReliabilityApp.Create();
+        var suffixes = Enumerable.Range(0, Count).Select(i => $"c{i}").ToList();
+        foreach (var suffix in suffixes)
+        {
+            test.AddService(suffix).WithHttpEndpoint(targetPort: 8080);
+        }
+
+        await test.StartAsync();
+        var running = await Task.WhenAll(suffixes.Select(s => test.WaitForStateAsync(s, KnownResourceStates.Running, TimeSpan.FromSeconds(150))));
+
+        var containers = await TestLabels.ListContainersAsync(test.Prefix);
+        Assert.Equal(Count, containers.Count);
+        Assert.Equal(Count, containers.Select(c => c.Name).Distinct().Count());
+        Assert.All(containers, c => Assert.Equal(Bridge.ContainerState.Running, c.State));
+        var hostPorts = containers.SelectMany(c => c.Ports).Select(p => p.HostPort).ToList();
+        Assert.Equal(Count, hostPorts.Count);
+        Assert.Equal(Count, hostPorts.Distinct().Count());
+        Assert.Equal(Count, running.Select(ReliabilityApp.ContainerId).Distinct().Count());
+        using var client = new HttpClient();
+        var answers = await Task.WhenAll(suffixes.Select(s => client.GetStringAsync(test.App!.GetEndpoint(test.Name(s), "http"))));
+        Assert.All(answers, body => Assert.Equal("actr-test-service", body.Trim()));
+    }
+}

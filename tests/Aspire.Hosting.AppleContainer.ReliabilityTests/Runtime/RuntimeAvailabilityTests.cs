@@ -1,0 +1,68 @@
+using Aspire.Hosting.Testing;
+using Aspire.Hosting.AppleContainer.ReliabilityTests.Support;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Aspire.Hosting.AppleContainer.ReliabilityTests.Runtime;
+
+[Collection(ReliabilityCollection.Name)]
+public class RuntimeAvailabilityTests
+{
+    private const string RuntimeNotRunning = "ACTR1002:";
+
+    [PodmanFact(Timeout = 180_000)]
+    public async Task A_runtime_down_at_start_fails_each_resource_with_a_coded_diagnostic_and_they_start_once_it_is_back()
+    {
+        using var podman = new SwitchablePodman();
+        podman.Down();
+        await using var test = ReliabilityApp.Create();
+        test.AddService("web").WithHttpEndpoint(targetPort: 8080);
+        test.AddService("worker").WithArgs("sleep", "300");
+        await test.StartAsync();
+
+        var web = await test.WaitForStateAsync("web", KnownResourceStates.FailedToStart);
+        var worker = await test.WaitForStateAsync("worker", KnownResourceStates.FailedToStart);
+        Assert.StartsWith(RuntimeNotRunning, ReliabilityApp.Error(web), StringComparison.Ordinal);
+        Assert.StartsWith(RuntimeNotRunning, ReliabilityApp.Error(worker), StringComparison.Ordinal);
+        Assert.False(test.App!.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+
+        podman.Up();
+        var started = await Task.WhenAll(test.ExecuteAsync("web", KnownResourceCommands.StartCommand), test.ExecuteAsync("worker", KnownResourceCommands.StartCommand));
+
+        Assert.All(started, result => Assert.True(result.Success, result.Message));
+        await test.WaitForStateAsync("web", KnownResourceStates.Running);
+        await test.WaitForStateAsync("worker", KnownResourceStates.Running);
+        using var client = new HttpClient();
+        Assert.Equal("actr-test-service", (await client.GetStringAsync(test.App.GetEndpoint(test.Name("web"), "http"))).Trim());
+    }
+
+    [PodmanFact(Timeout = 180_000)]
+    public async Task A_runtime_stopped_mid_run_shows_a_coded_diagnostic_and_the_resource_restarts_once_it_is_back()
+    {
+        using var podman = new SwitchablePodman();
+        await using var test = ReliabilityApp.Create();
+        test.AddService("worker").WithArgs("sleep", "300");
+        await test.StartAsync();
+        await test.WaitForStateAsync("worker", KnownResourceStates.Running);
+
+        podman.Down();
+        var lost = await test.WaitForAsync("worker", e => e.Snapshot.State?.Text != KnownResourceStates.Running);
+        await test.ExecuteAsync("worker", KnownResourceCommands.RestartCommand);
+        var refused = await test.WaitForStateAsync("worker", KnownResourceStates.FailedToStart);
+
+        Assert.Equal(KnownResourceStates.Exited, lost.Snapshot.State?.Text);
+        Assert.Null(lost.Snapshot.ExitCode); // unknown, never a made-up one
+        Assert.StartsWith(RuntimeNotRunning, ReliabilityApp.Error(lost), StringComparison.Ordinal);
+        Assert.StartsWith(RuntimeNotRunning, ReliabilityApp.Error(refused), StringComparison.Ordinal);
+        Assert.False(test.App!.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+
+        podman.Up();
+        var restarted = await test.ExecuteAsync("worker", KnownResourceCommands.RestartCommand);
+        var after = await test.WaitForStateAsync("worker", KnownResourceStates.Running);
+
+        Assert.True(restarted.Success, restarted.Message);
+        Assert.Null(ReliabilityApp.Error(after));
+        Assert.Single(await TestLabels.ListContainersAsync(test.Prefix));
+    }
+}

@@ -1,0 +1,8 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using BenchAppHosts;
+
+// This integration runs the containers (ASPIRE_APPLECONTAINER_RUNTIME selects podman).
+return await BenchApp.RunAsync(args, (builder, name, label) =>
+    builder.AddAppleContainer(name, BenchApp.ServiceImage, BenchApp.ServiceTag)
+        .WithContainerLabel(BenchApp.RunLabel, label));
