@@ -50,12 +50,8 @@ internal sealed class AppleContainerOrchestrator
     public void Initialize(ContainerResource resource, InitializeResourceEvent e)
     {
         var runner = _runners.GetOrAdd(resource.Name, _ => new ResourceRunner(
-            resource, _runtimes, _specs, e.Notifications, e.Services.GetRequiredService<ResourceLoggerService>(), e.Eventing, e.Services));
-        _starts.Add(Task.Run(async () =>
-        {
-            await _guard.EnsureStartedAsync(_stopping.Token).ConfigureAwait(false);
-            await runner.StartAsync(_stopping.Token).ConfigureAwait(false);
-        }));
+            resource, _runtimes, _guard, _specs, e.Notifications, e.Services.GetRequiredService<ResourceLoggerService>(), e.Eventing, e.Services));
+        _starts.Add(Task.Run(() => runner.StartAsync(_stopping.Token)));
     }
 
     /// <summary>The runner of a resource, by resource name.</summary>

@@ -1,5 +1,6 @@
 using Aspire.Hosting.AppleContainer.Bridge;
 using Aspire.Hosting.AppleContainer.Bridge.Diagnostics;
+using Aspire.Hosting.AppleContainer.Cleanup;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Eventing;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ internal sealed partial class ResourceRunner
 
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private readonly IContainerRuntimeProvider _runtimes;
+    private readonly SessionGuard _guard;
     private readonly RunSpecFactory _specs;
     private readonly ResourceNotificationService _notifications;
     private readonly IDistributedApplicationEventing _eventing;
@@ -33,6 +35,7 @@ internal sealed partial class ResourceRunner
     public ResourceRunner(
         ContainerResource resource,
         IContainerRuntimeProvider runtimes,
+        SessionGuard guard,
         RunSpecFactory specs,
         ResourceNotificationService notifications,
         ResourceLoggerService loggers,
@@ -41,6 +44,7 @@ internal sealed partial class ResourceRunner
     {
         Resource = resource;
         _runtimes = runtimes;
+        _guard = guard;
         _specs = specs;
         _notifications = notifications;
         _eventing = eventing;
@@ -131,6 +135,10 @@ internal sealed partial class ResourceRunner
             await PublishAsync(ResourceSnapshots.Starting).ConfigureAwait(false);
             var active = await _runtimes.GetRuntimeAsync(cancellationToken).ConfigureAwait(false);
             _runtime = active.Runtime;
+
+            // Crash cleanup (sweep + watchdog) before the first container exists, also when the runtime only became
+            // usable after the AppHost started and this start comes from a command.
+            await _guard.EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
             var spec = await _specs.CreateAsync(Resource, _logger, cancellationToken).ConfigureAwait(false);
             RunSpecValidator.ValidateFor(spec, active.Capabilities, active.Runtime.Name);
             await EnsureImageAsync(active.Runtime, spec, cancellationToken).ConfigureAwait(false);

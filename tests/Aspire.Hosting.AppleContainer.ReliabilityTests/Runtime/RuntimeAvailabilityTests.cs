@@ -35,7 +35,33 @@ public class RuntimeAvailabilityTests
         await test.WaitForStateAsync("worker", KnownResourceStates.Running);
         using var client = new HttpClient();
         Assert.Equal("actr-test-service", (await client.GetStringAsync(test.App.GetEndpoint(test.Name("web"), "http"))).Trim());
+
+        // Crash cleanup was set up by the first start that found the runtime, although that was a command.
+        var session = (await TestLabels.ListContainersAsync(test.Prefix)).First().Labels[SessionLabel];
+        Assert.True(WatchdogRunsFor(session), $"No cleanup watchdog runs for session {session}.");
     }
+
+    private const string SessionLabel = "io.aspire.applecontainer.session";
+
+    private static bool WatchdogRunsFor(string session) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(directory => Path.Combine(directory, "cmdline"))
+            .Select(path =>
+            {
+                try
+                {
+                    return File.ReadAllText(path).Replace('\0', ' ');
+                }
+                catch (IOException)
+                {
+                    return string.Empty;
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    return string.Empty;
+                }
+            })
+            .Any(commandLine => commandLine.Contains("Watchdog", StringComparison.Ordinal) && commandLine.Contains(session, StringComparison.Ordinal));
 
     [PodmanFact(Timeout = 180_000)]
     public async Task A_runtime_stopped_mid_run_shows_a_coded_diagnostic_and_the_resource_restarts_once_it_is_back()
