@@ -113,6 +113,13 @@ public sealed class OciArgumentsTests
     }
 
     [Fact]
+    public void Exit_events_replay_ten_seconds_of_container_deaths_in_each_flavors_json()
+    {
+        Assert.Equal(["events", "--format", "json", "--since", "10s", "--filter", "type=container", "--filter", "event=died"], Podman.ExitEvents());
+        Assert.Equal(["events", "--format", "{{json .}}", "--since", "10s", "--filter", "type=container", "--filter", "event=die"], Docker.ExitEvents());
+    }
+
+    [Fact]
     public void Container_operations_have_fixed_argv_for_both_flavors()
     {
         foreach (var flavor in new[] { Podman, Docker })

@@ -185,6 +185,14 @@ internal sealed class OciArguments(OciFlavor flavor)
 
     public IReadOnlyList<string> Wait(string id) => ["wait", id];
 
+    /// <summary>
+    /// Container deaths as JSON lines, replaying the last 10 s (so a death just before the stream subscribed is not
+    /// missed); podman names the event <c>died</c>, docker <c>die</c>.
+    /// </summary>
+    public IReadOnlyList<string> ExitEvents() => Flavor == OciFlavor.Podman
+        ? ["events", "--format", "json", "--since", "10s", "--filter", "type=container", "--filter", "event=died"]
+        : ["events", "--format", "{{json .}}", "--since", "10s", "--filter", "type=container", "--filter", "event=die"];
+
     public IReadOnlyList<string> CreateVolume(VolumeSpec spec)
     {
         var argv = new List<string> { "volume", "create" };

@@ -82,6 +82,80 @@ public sealed partial class OciContainerRuntime
     /// <inheritdoc />
     public async Task<ContainerExit> WaitForExitAsync(string id, CancellationToken cancellationToken = default)
     {
+        // Subscribe first, then inspect: a death after the inspect arrives as an event (or in the stream's replay).
+        var containerId = (await InspectContainerAsync(id, cancellationToken).ConfigureAwait(false)).Id;
+        for (var streamLosses = 0; ; )
+        {
+            using var registration = _exits.Register(containerId);
+            var info = await InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
+            if (HasEnded(info))
+            {
+                return new ContainerExit(info.ExitCode, info.FinishedAt);
+            }
+
+            int? eventExitCode;
+            try
+            {
+                eventExitCode = await registration.Exited.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new BridgeException(BridgeErrorCode.Canceled, $"Waiting for '{id}' to exit was canceled.") { Runtime = Name };
+            }
+            catch (OciExitStreamLostException) when (++streamLosses < 3)
+            {
+                await DelayAsync(TimeSpan.FromSeconds(1), id, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            catch (OciExitStreamLostException)
+            {
+                return await WaitWithCliAsync(containerId, cancellationToken).ConfigureAwait(false); // No event stream here.
+            }
+
+            // Confirm with inspect: an event replayed from an earlier run of a restarted container must not end the wait.
+            for (var attempt = 0; attempt < 10; attempt++)
+            {
+                try
+                {
+                    info = await InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
+                }
+                catch (BridgeException ex) when (ex.Code == BridgeErrorCode.ContainerNotFound)
+                {
+                    return new ContainerExit(eventExitCode); // Removed right after it exited (e.g. --rm); the event had the code.
+                }
+
+                if (HasEnded(info))
+                {
+                    return new ContainerExit(info.ExitCode ?? eventExitCode, info.FinishedAt);
+                }
+
+                if (info.State == ContainerState.Running)
+                {
+                    break; // Running again: the event was an earlier run's.
+                }
+
+                await DelayAsync(TimeSpan.FromMilliseconds(100), id, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static bool HasEnded(ContainerInfo info) => info.State is ContainerState.Exited or ContainerState.Dead;
+
+    private async Task DelayAsync(TimeSpan delay, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new BridgeException(BridgeErrorCode.Canceled, $"Waiting for '{id}' to exit was canceled.") { Runtime = Name };
+        }
+    }
+
+    /// <summary>The fallback where no event stream can run: the CLI's own <c>wait</c>.</summary>
+    private async Task<ContainerExit> WaitWithCliAsync(string id, CancellationToken cancellationToken)
+    {
         var arguments = _arguments.Wait(id);
         var request = _invoker.CreateRequest(arguments) with { Timeout = null };
         var result = await _invoker.Runner.RunAsync(request, cancellationToken).ConfigureAwait(false);

@@ -13,6 +13,7 @@ public sealed partial class OciContainerRuntime : IContainerRuntime
     private readonly CliInvoker _invoker;
     private readonly OciArguments _arguments;
     private readonly OciExecTerminator _terminator;
+    private readonly OciExitWatcher _exits;
     private RuntimeCapabilities _capabilities;
 
     /// <summary>Creates the dialect for <paramref name="name"/> (<c>podman</c> or <c>docker</c>) at <paramref name="executablePath"/>.</summary>
@@ -32,6 +33,7 @@ public sealed partial class OciContainerRuntime : IContainerRuntime
         _invoker = new CliInvoker(name, executablePath, OciErrorClassifier.Create(name), runner);
         _arguments = new OciArguments(_flavor);
         _terminator = new OciExecTerminator(_invoker, _arguments);
+        _exits = new OciExitWatcher(_invoker, _arguments.ExitEvents());
         _capabilities = OciCapabilities.For(_flavor, OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("CONTAINER_HOST") is null);
     }
 
