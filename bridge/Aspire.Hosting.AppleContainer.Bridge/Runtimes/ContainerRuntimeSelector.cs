@@ -22,7 +22,7 @@ public static class ContainerRuntimeSelector
         if (requested != "auto")
         {
             var registration = registrations.FirstOrDefault(r => r.Name == requested) ?? throw UnknownRuntime(requested, registrations);
-            return await DetectOrThrowAsync(registration, ResolvePath(registration, options.ExecutablePath, locator), cancellationToken).ConfigureAwait(false);
+            return await DetectOrThrowAsync(registration, ResolvePath(registration, options.ExecutablePath, locator), options, cancellationToken).ConfigureAwait(false);
         }
 
         if (options.ExecutablePath is { } explicitPath)
@@ -32,7 +32,7 @@ public static class ContainerRuntimeSelector
                 {
                     Hint = $"Also set {RuntimeSelectionOptions.RuntimeVariable} to one of: {string.Join(", ", registrations.Select(r => r.Name))}.",
                 };
-            return await DetectOrThrowAsync(byFileName, ResolvePath(byFileName, explicitPath, locator), cancellationToken).ConfigureAwait(false);
+            return await DetectOrThrowAsync(byFileName, ResolvePath(byFileName, explicitPath, locator), options, cancellationToken).ConfigureAwait(false);
         }
 
         BridgeException? firstProblem = null;
@@ -45,7 +45,7 @@ public static class ContainerRuntimeSelector
                 continue;
             }
 
-            var runtime = registration.Create(path);
+            var runtime = registration.Create(path, options);
             var info = await runtime.DetectAsync(cancellationToken).ConfigureAwait(false);
             if (info.Problem is null && info.IsRunning)
             {
@@ -82,9 +82,9 @@ public static class ContainerRuntimeSelector
             };
     }
 
-    private static async Task<IContainerRuntime> DetectOrThrowAsync(RuntimeRegistration registration, string path, CancellationToken cancellationToken)
+    private static async Task<IContainerRuntime> DetectOrThrowAsync(RuntimeRegistration registration, string path, RuntimeSelectionOptions options, CancellationToken cancellationToken)
     {
-        var runtime = registration.Create(path);
+        var runtime = registration.Create(path, options);
         var info = await runtime.DetectAsync(cancellationToken).ConfigureAwait(false);
         return info.Problem is { } problem ? throw problem : runtime;
     }

@@ -9,8 +9,8 @@ internal static class RuntimeRegistrations
     /// <summary>Apple's <c>container</c> (macOS) first, then podman, then docker.</summary>
     public static IReadOnlyList<RuntimeRegistration> Default { get; } =
     [
-        new("apple", "container", OperatingSystem.IsMacOS, path => new AppleContainerRuntime(path)),
-        new("podman", "podman", () => true, path => new OciContainerRuntime("podman", path)),
-        new("docker", "docker", () => true, path => new OciContainerRuntime("docker", path)),
+        new("apple", "container", OperatingSystem.IsMacOS, (path, options) => new AppleContainerRuntime(path, new AppleContainerRuntimeOptions { MaxConcurrentVmTransitions = options.MaxConcurrentVmTransitions })),
+        new("podman", "podman", () => true, (path, _) => new OciContainerRuntime("podman", path)),
+        new("docker", "docker", () => true, (path, _) => new OciContainerRuntime("docker", path)),
     ];
 }

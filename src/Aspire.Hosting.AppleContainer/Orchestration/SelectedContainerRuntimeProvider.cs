@@ -1,15 +1,21 @@
 using Aspire.Hosting.AppleContainer.Bridge;
+using Microsoft.Extensions.Configuration;
 
 namespace Aspire.Hosting.AppleContainer.Orchestration;
 
 /// <summary>
-/// Selects the runtime once from <c>ASPIRE_APPLECONTAINER_RUNTIME</c> / <c>ASPIRE_APPLECONTAINER_CLI</c> and keeps it
-/// while it is usable; a failed selection is not cached, so a runtime started later is picked up by a restart.
+/// Selects the runtime once from the AppHost's configuration (which includes the environment):
+/// <c>ASPIRE_APPLECONTAINER_RUNTIME</c>, <c>ASPIRE_APPLECONTAINER_CLI</c>, <c>ASPIRE_APPLECONTAINER_MAX_VM_TRANSITIONS</c>,
+/// and keeps it while it is usable; a failed selection is not cached, so a runtime started later is picked up by a restart.
 /// </summary>
 internal sealed class SelectedContainerRuntimeProvider : IContainerRuntimeProvider
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly IConfiguration _configuration;
     private ActiveRuntime? _active;
+
+    /// <summary>Creates the provider reading <paramref name="configuration"/>.</summary>
+    public SelectedContainerRuntimeProvider(IConfiguration configuration) => _configuration = configuration;
 
     /// <inheritdoc />
     public async Task<ActiveRuntime> GetRuntimeAsync(CancellationToken cancellationToken)
@@ -24,7 +30,7 @@ internal sealed class SelectedContainerRuntimeProvider : IContainerRuntimeProvid
         {
             if (_active is null)
             {
-                var runtime = await ContainerRuntimeSelector.SelectAsync(RuntimeSelectionOptions.FromEnvironment(), cancellationToken).ConfigureAwait(false);
+                var runtime = await ContainerRuntimeSelector.SelectAsync(RuntimeSelectionOptions.FromSettings(key => _configuration[key]), cancellationToken).ConfigureAwait(false);
                 var info = await runtime.DetectAsync(cancellationToken).ConfigureAwait(false);
                 if (info.Problem is { } problem)
                 {

@@ -11,9 +11,9 @@ public sealed class ContainerRuntimeSelectorTests : IDisposable
 
     private IReadOnlyList<RuntimeRegistration> Registrations() =>
     [
-        new("apple", "container", () => _onMac, path => new DetectOnlyRuntime("apple", path, _running.Contains("apple"))),
-        new("podman", "podman", () => true, path => new DetectOnlyRuntime("podman", path, _running.Contains("podman"))),
-        new("docker", "docker", () => true, path => new DetectOnlyRuntime("docker", path, _running.Contains("docker"))),
+        new("apple", "container", () => _onMac, (path, _) => new DetectOnlyRuntime("apple", path, _running.Contains("apple"))),
+        new("podman", "podman", () => true, (path, _) => new DetectOnlyRuntime("podman", path, _running.Contains("podman"))),
+        new("docker", "docker", () => true, (path, _) => new DetectOnlyRuntime("docker", path, _running.Contains("docker"))),
     ];
 
     private string Install(string executable, bool executableBit = true)
@@ -169,6 +169,7 @@ public sealed class ContainerRuntimeSelectorTests : IDisposable
         var apple = RuntimeRegistrations.Default[0];
         Assert.Equal("container", apple.ExecutableName);
         Assert.Equal(OperatingSystem.IsMacOS(), apple.IsSupportedPlatform());
-        Assert.IsType<Apple.AppleContainerRuntime>(apple.Create("/usr/local/bin/container"));
+        var runtime = Assert.IsType<Apple.AppleContainerRuntime>(apple.Create("/usr/local/bin/container", new RuntimeSelectionOptions { MaxConcurrentVmTransitions = 3 }));
+        Assert.Equal(3, runtime.MaxConcurrentVmTransitions);
     }
 }

@@ -28,6 +28,23 @@ public class MissingRuntimeTests
         Assert.Empty(await test.ListContainersAsync());
     }
 
+    [PodmanFact(Timeout = 120_000)]
+    public async Task The_runtime_and_its_CLI_are_selected_from_the_AppHost_configuration()
+    {
+        await using var test = PodmanTestApp.Create();
+        test.Builder.Configuration[RuntimeSelectionOptions.RuntimeVariable] = "podman";
+        test.Builder.Configuration[RuntimeSelectionOptions.ExecutablePathVariable] = "/nonexistent/configured/podman";
+        test.AddService("configured").WithHttpEndpoint(targetPort: 8080);
+        await test.StartAsync();
+
+        var failed = await test.WaitForStateAsync("configured", KnownResourceStates.FailedToStart);
+
+        var message = (string)failed.Snapshot.Properties.Single(p => p.Name == "applecontainer.error").Value!;
+        Assert.StartsWith("ACTR1001:", message, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/configured/podman", message, StringComparison.Ordinal);
+        Assert.Empty(await test.ListContainersAsync());
+    }
+
     /// <summary>Selects podman at a path where no CLI exists, through the real selector.</summary>
     private sealed class MissingCliProvider : IContainerRuntimeProvider
     {
