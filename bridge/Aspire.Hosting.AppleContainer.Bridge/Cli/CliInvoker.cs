@@ -64,18 +64,66 @@ public sealed class CliInvoker
         }
         catch (BridgeException ex) when (ex.Runtime is null)
         {
-            throw new BridgeException(ex.Code, ex.Message, ex.InnerException)
-            {
-                Runtime = Runtime,
-                Arguments = ex.Arguments,
-                ExitCode = ex.ExitCode,
-                StandardError = ex.StandardError,
-                Hint = ex.Hint ?? (ex.Code == BridgeErrorCode.RuntimeNotFound ? $"Install {Runtime} or select another runtime." : null),
-                Option = ex.Option,
-            };
+            throw WithRuntime(ex);
+        }
+    }
+
+    /// <summary>
+    /// Runs a long CLI operation (pull, build), reporting every non-empty output line as a <see cref="ProgressEvent"/>
+    /// of <paramref name="operation"/> (lines starting <c>Error:</c> marked as errors); throws a classified error
+    /// when it exits non-zero. No time limit unless <paramref name="timeout"/> is given.
+    /// </summary>
+    public async Task RunWithProgressAsync(
+        IReadOnlyList<string> arguments,
+        string operation,
+        string description,
+        IProgress<ProgressEvent>? progress,
+        CancellationToken cancellationToken,
+        TimeSpan? timeout = null)
+    {
+        const int StandardErrorLimit = 64 * 1024;
+        var request = CreateRequest(arguments) with { Timeout = timeout };
+        var standardError = new System.Text.StringBuilder();
+        int exitCode;
+        try
+        {
+            exitCode = await Runner.RunAsync(
+                request,
+                line =>
+                {
+                    if (line.Stream == LogStream.StandardError && standardError.Length < StandardErrorLimit)
+                    {
+                        standardError.Append(line.Text).Append('\n');
+                    }
+
+                    if (line.Text.Length > 0)
+                    {
+                        progress?.Report(new ProgressEvent(operation, line.Text, IsError: line.Text.StartsWith("Error:", StringComparison.OrdinalIgnoreCase)));
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (BridgeException ex) when (ex.Runtime is null)
+        {
+            throw WithRuntime(ex);
+        }
+
+        if (exitCode != 0)
+        {
+            throw Classifier.CreateException(Argv(arguments), exitCode, standardError.ToString(), description);
         }
     }
 
     /// <summary>The argv as reported in errors: the executable followed by the arguments.</summary>
     public IReadOnlyList<string> Argv(IReadOnlyList<string> arguments) => [ExecutablePath, .. arguments];
+
+    private BridgeException WithRuntime(BridgeException ex) => new(ex.Code, ex.Message, ex.InnerException)
+    {
+        Runtime = Runtime,
+        Arguments = ex.Arguments,
+        ExitCode = ex.ExitCode,
+        StandardError = ex.StandardError,
+        Hint = ex.Hint ?? (ex.Code == BridgeErrorCode.RuntimeNotFound ? $"Install {Runtime} or select another runtime." : null),
+        Option = ex.Option,
+    };
 }

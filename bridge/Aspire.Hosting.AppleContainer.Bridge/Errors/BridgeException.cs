@@ -38,6 +38,17 @@ public sealed class BridgeException : Exception
     /// <summary>The option a runtime cannot honour, for <see cref="BridgeErrorCode.UnsupportedOption"/>.</summary>
     public string? Option { get; init; }
 
+    /// <summary>The same failure under another code (e.g. a CLI failure that, for a build, means <see cref="BridgeErrorCode.BuildFailed"/>).</summary>
+    internal BridgeException WithCode(string code) => new(code, Message, this)
+    {
+        Runtime = Runtime,
+        Arguments = Arguments,
+        ExitCode = ExitCode,
+        StandardError = StandardError,
+        Hint = Hint,
+        Option = Option,
+    };
+
     /// <inheritdoc />
     public override string ToString()
     {

@@ -1,5 +1,4 @@
 using Aspire.Hosting.AppleContainer.Bridge.Cli;
-using Aspire.Hosting.AppleContainer.Bridge.Oci;
 
 namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 
@@ -27,7 +26,7 @@ public sealed partial class AppleContainerRuntime
     public async Task PullImageAsync(string image, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         RunSpecValidator.ValidateImageReference(image);
-        await RunWithProgressAsync(AppleArguments.ImagePull(image), "pull", "pull the image", progress, cancellationToken).ConfigureAwait(false);
+        await _invoker.RunWithProgressAsync(AppleArguments.ImagePull(image), "pull", "pull the image", progress, cancellationToken, LongOperation).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -45,17 +44,14 @@ public sealed partial class AppleContainerRuntime
         }
 
         await EnsureBuilderAsync(cancellationToken).ConfigureAwait(false);
-        using var secrets = OciSecretFiles.Create(spec.Secrets);
+        using var secrets = SecretFiles.Create(spec.Secrets);
         try
         {
-            await RunWithProgressAsync(AppleArguments.Build(spec, secrets.Paths), "build", "build the image", progress, cancellationToken).ConfigureAwait(false);
+            await _invoker.RunWithProgressAsync(AppleArguments.Build(spec, secrets.Paths), "build", "build the image", progress, cancellationToken, LongOperation).ConfigureAwait(false);
         }
         catch (BridgeException ex) when (ex.Code == BridgeErrorCode.CliFailed)
         {
-            throw new BridgeException(BridgeErrorCode.BuildFailed, ex.Message, ex)
-            {
-                Runtime = Name, Arguments = ex.Arguments, ExitCode = ex.ExitCode, StandardError = ex.StandardError,
-            };
+            throw ex.WithCode(BridgeErrorCode.BuildFailed);
         }
     }
 
@@ -93,37 +89,6 @@ public sealed partial class AppleContainerRuntime
                     Hint = error.Code == BridgeErrorCode.RuntimeNotRunning ? error.Hint : AppleErrorClassifier.BuilderStartHint,
                 };
             }
-        }
-    }
-
-    private async Task RunWithProgressAsync(IReadOnlyList<string> arguments, string operation, string description, IProgress<ProgressEvent>? progress, CancellationToken cancellationToken)
-    {
-        var request = _invoker.CreateRequest(arguments, LongOperation);
-        var standardError = new System.Text.StringBuilder();
-        int exitCode;
-        try
-        {
-            exitCode = await _invoker.Runner.RunAsync(
-                request,
-                line =>
-                {
-                    if (line.Stream == LogStream.StandardError && standardError.Length < 64 * 1024)
-                    {
-                        standardError.Append(line.Text).Append('\n');
-                    }
-
-                    progress?.Report(new ProgressEvent(operation, line.Text, line.Text.StartsWith("Error: ", StringComparison.Ordinal)));
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (BridgeException ex) when (ex.Runtime is null)
-        {
-            throw new BridgeException(ex.Code, ex.Message, ex.InnerException) { Runtime = Name, Arguments = ex.Arguments, StandardError = ex.StandardError };
-        }
-
-        if (exitCode != 0)
-        {
-            throw _invoker.Classifier.CreateException(_invoker.Argv(arguments), exitCode, standardError.ToString(), description);
         }
     }
 }

@@ -24,7 +24,7 @@ public sealed partial class OciContainerRuntime
     public Task PullImageAsync(string image, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(image);
-        return RunWithProgressAsync(_arguments.Pull(image), "pull", "pull the image", progress, cancellationToken);
+        return _invoker.RunWithProgressAsync(_arguments.Pull(image), "pull", "pull the image", progress, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -36,17 +36,14 @@ public sealed partial class OciContainerRuntime
             throw new BridgeException(BridgeErrorCode.InvalidSpec, "A build needs at least one tag.") { Option = "tag", Runtime = Name };
         }
 
-        using var secrets = OciSecretFiles.Create(spec.Secrets);
+        using var secrets = SecretFiles.Create(spec.Secrets);
         try
         {
-            await RunWithProgressAsync(_arguments.Build(spec, secrets.Paths), "build", "build the image", progress, cancellationToken).ConfigureAwait(false);
+            await _invoker.RunWithProgressAsync(_arguments.Build(spec, secrets.Paths), "build", "build the image", progress, cancellationToken).ConfigureAwait(false);
         }
         catch (BridgeException ex) when (ex.Code == BridgeErrorCode.CliFailed)
         {
-            throw new BridgeException(BridgeErrorCode.BuildFailed, ex.Message, ex)
-            {
-                Runtime = Name, Arguments = ex.Arguments, ExitCode = ex.ExitCode, StandardError = ex.StandardError,
-            };
+            throw ex.WithCode(BridgeErrorCode.BuildFailed);
         }
     }
 
@@ -55,47 +52,5 @@ public sealed partial class OciContainerRuntime
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(image);
         await _invoker.RunAsync(_arguments.RemoveImage(image, force), "remove the image", cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task RunWithProgressAsync(
-        IReadOnlyList<string> arguments,
-        string operation,
-        string description,
-        IProgress<ProgressEvent>? progress,
-        CancellationToken cancellationToken)
-    {
-        var request = _invoker.CreateRequest(arguments) with { Timeout = null };
-        var standardError = new System.Text.StringBuilder();
-        int exitCode;
-        try
-        {
-            exitCode = await _invoker.Runner.RunAsync(
-                request,
-                line =>
-                {
-                    if (line.Stream == LogStream.StandardError)
-                    {
-                        standardError.Append(line.Text).Append('\n');
-                    }
-
-                    if (line.Text.Length > 0)
-                    {
-                        progress?.Report(new ProgressEvent(operation, line.Text, IsError: line.Text.StartsWith("Error:", StringComparison.OrdinalIgnoreCase)));
-                    }
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (BridgeException ex) when (ex.Runtime is null)
-        {
-            throw new BridgeException(ex.Code, ex.Message, ex.InnerException)
-            {
-                Runtime = Name, Arguments = ex.Arguments, StandardError = ex.StandardError, Hint = ex.Hint,
-            };
-        }
-
-        if (exitCode != 0)
-        {
-            throw _invoker.Classifier.CreateException(_invoker.Argv(arguments), exitCode, standardError.ToString(), description);
-        }
     }
 }

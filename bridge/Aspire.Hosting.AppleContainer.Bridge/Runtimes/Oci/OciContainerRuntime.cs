@@ -69,10 +69,7 @@ public sealed partial class OciContainerRuntime : IContainerRuntime
             var problem = _invoker.Classifier.CreateException(_invoker.Argv(_arguments.Version()), version.ExitCode, version.StandardError, "reach its service");
             if (problem.Code == BridgeErrorCode.CliFailed)
             {
-                problem = new BridgeException(BridgeErrorCode.RuntimeNotRunning, problem.Message)
-                {
-                    Runtime = Name, Arguments = problem.Arguments, ExitCode = problem.ExitCode, StandardError = problem.StandardError,
-                };
+                problem = problem.WithCode(BridgeErrorCode.RuntimeNotRunning);
             }
 
             return new RuntimeInfo { Name = Name, ExecutablePath = ExecutablePath, IsRunning = false, Version = clientVersion, Capabilities = Capabilities, Problem = problem };

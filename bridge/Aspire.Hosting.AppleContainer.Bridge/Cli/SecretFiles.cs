@@ -1,13 +1,13 @@
 using System.Text;
 
-namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
+namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
 
 /// <summary>Build secrets as 0600 files in a private directory, one per id, deleted on dispose.</summary>
-internal sealed class OciSecretFiles : IDisposable
+internal sealed class SecretFiles : IDisposable
 {
     private readonly string? _directory;
 
-    private OciSecretFiles(string? directory, IReadOnlyDictionary<string, string> paths)
+    private SecretFiles(string? directory, IReadOnlyDictionary<string, string> paths)
     {
         _directory = directory;
         Paths = paths;
@@ -16,11 +16,11 @@ internal sealed class OciSecretFiles : IDisposable
     /// <summary>The file of each secret id.</summary>
     public IReadOnlyDictionary<string, string> Paths { get; }
 
-    public static OciSecretFiles Create(IReadOnlyDictionary<string, string> secrets)
+    public static SecretFiles Create(IReadOnlyDictionary<string, string> secrets)
     {
         if (secrets.Count == 0)
         {
-            return new OciSecretFiles(null, new Dictionary<string, string>());
+            return new SecretFiles(null, new Dictionary<string, string>());
         }
 
         var directory = Path.Combine(Path.GetTempPath(), $"aspire-applecontainer-secrets-{Guid.NewGuid():N}");
@@ -34,7 +34,7 @@ internal sealed class OciSecretFiles : IDisposable
         }
 
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-        var files = new OciSecretFiles(directory, paths);
+        var files = new SecretFiles(directory, paths);
         try
         {
             var index = 0;
