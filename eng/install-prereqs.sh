@@ -39,6 +39,11 @@ install_debian() {
   command -v podman >/dev/null || missing+=(podman)
   command -v runc >/dev/null || missing+=(runc)
   [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || missing+=(busybox-static)
+  # podman recommends these; install them by name so that machines configured without recommends work too:
+  # catatonit is the init process behind --init, iptables carries published ports for netavark.
+  for package in catatonit iptables; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
       log "missing: ${missing[*]}; run as root or: sudo apt-get install -y ${missing[*]}"
