@@ -10,6 +10,7 @@ namespace Aspire.Hosting.AppleContainer.ReliabilityTests.Runtime;
 public class RuntimeAvailabilityTests
 {
     private const string RuntimeNotRunning = "ACTR1002:";
+    private const string SessionLabel = "io.aspire.applecontainer.session";
 
     [PodmanFact(Timeout = 180_000)]
     public async Task A_runtime_down_at_start_fails_each_resource_with_a_coded_diagnostic_and_they_start_once_it_is_back()
@@ -41,28 +42,6 @@ public class RuntimeAvailabilityTests
         Assert.True(WatchdogRunsFor(session), $"No cleanup watchdog runs for session {session}.");
     }
 
-    private const string SessionLabel = "io.aspire.applecontainer.session";
-
-    private static bool WatchdogRunsFor(string session) =>
-        Directory.EnumerateDirectories("/proc")
-            .Select(directory => Path.Combine(directory, "cmdline"))
-            .Select(path =>
-            {
-                try
-                {
-                    return File.ReadAllText(path).Replace('\0', ' ');
-                }
-                catch (IOException)
-                {
-                    return string.Empty;
-                }
-                catch (UnauthorizedAccessException)
-                {
-                    return string.Empty;
-                }
-            })
-            .Any(commandLine => commandLine.Contains("Watchdog", StringComparison.Ordinal) && commandLine.Contains(session, StringComparison.Ordinal));
-
     [PodmanFact(Timeout = 180_000)]
     public async Task A_runtime_stopped_mid_run_shows_a_coded_diagnostic_and_the_resource_restarts_once_it_is_back()
     {
@@ -91,4 +70,8 @@ public class RuntimeAvailabilityTests
         Assert.Null(ReliabilityApp.Error(after));
         Assert.Single(await TestLabels.ListContainersAsync(test.Prefix));
     }
+
+    private static bool WatchdogRunsFor(string session) =>
+        ArgvSampler.ReadAll()
+            .Any(commandLine => commandLine.Contains("Watchdog", StringComparison.Ordinal) && commandLine.Contains(session, StringComparison.Ordinal));
 }

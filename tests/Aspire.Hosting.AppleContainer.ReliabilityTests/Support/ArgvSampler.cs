@@ -34,18 +34,29 @@ internal sealed class ArgvSampler : IAsyncDisposable
         await _loop;
     }
 
+    /// <summary>One pass over <c>/proc</c>: the argv of every process (NULs shown as spaces).</summary>
+    public static IEnumerable<string> ReadAll()
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (char.IsAsciiDigit(Path.GetFileName(directory)[0]) && TryRead(Path.Combine(directory, "cmdline")) is { } argv)
+            {
+                yield return argv.Replace('\0', ' ');
+            }
+        }
+    }
+
     private void Loop(string needle)
     {
         while (!_stop.IsCancellationRequested)
         {
-            foreach (var directory in Directory.EnumerateDirectories("/proc"))
+            foreach (var argv in ReadAll())
             {
-                if (char.IsAsciiDigit(Path.GetFileName(directory)[0]) && TryRead(Path.Combine(directory, "cmdline")) is { } argv
-                    && argv.Contains(needle, StringComparison.Ordinal))
+                if (argv.Contains(needle, StringComparison.Ordinal))
                 {
                     lock (_hits)
                     {
-                        _hits.Add(argv.Replace('\0', ' '));
+                        _hits.Add(argv);
                     }
                 }
             }
