@@ -19,7 +19,9 @@ before=$(snapshot)
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 status=0
-dotnet_test=(dotnet test "$root/Aspire.Hosting.AppleContainer.slnx")
+# One test project at a time (-m:1): the real-runtime projects each start AppHosts, DCP and many containers, and
+# running them side by side on a 2-core machine only adds contention and host-port races between processes.
+dotnet_test=(dotnet test "$root/Aspire.Hosting.AppleContainer.slnx" -m:1)
 # A signal ignored when this script starts (as for a background job without job control) would be inherited by every
 # CLI the tests start, and the process tests send SIGINT on purpose: restore its default disposition for the run
 # (perl-base is part of every Debian system).

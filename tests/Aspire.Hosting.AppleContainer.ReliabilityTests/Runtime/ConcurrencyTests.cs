@@ -20,7 +20,10 @@ public class ConcurrencyTests
         }
 
         await test.StartAsync();
-        var running = await Task.WhenAll(suffixes.Select(s => test.WaitForStateAsync(s, KnownResourceStates.Running, TimeSpan.FromSeconds(150))));
+        var running = await Task.WhenAll(suffixes.Select(s => test.WaitForAsync(
+            s, e => e.Snapshot.State?.Text == KnownResourceStates.Running || e.Snapshot.State?.Text == KnownResourceStates.FailedToStart, TimeSpan.FromSeconds(150))));
+
+        Assert.All(running, e => Assert.True(e.Snapshot.State?.Text == KnownResourceStates.Running, $"{e.Resource.Name}: {ReliabilityApp.Error(e)}"));
 
         var containers = await TestLabels.ListContainersAsync(test.Prefix);
         Assert.Equal(Count, containers.Count);
