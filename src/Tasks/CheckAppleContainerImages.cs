@@ -1,8 +1,6 @@
 using Aspire.Hosting.AppleContainer.Bridge;
 using Aspire.Hosting.AppleContainer.Bridge.Diagnostics;
 using Aspire.Hosting.AppleContainer.Tasks.Diagnostics;
-using Aspire.Hosting.AppleContainer.Tasks.DockerIgnore;
-using Aspire.Hosting.AppleContainer.Tasks.Fingerprints;
 using Aspire.Hosting.AppleContainer.Tasks.Images;
 using Aspire.Hosting.AppleContainer.Tasks.Runtime;
 using Microsoft.Build.Framework;
@@ -11,88 +9,79 @@ namespace Aspire.Hosting.AppleContainer.Tasks;
 
 public sealed partial class CheckAppleContainerImages : AsyncTask
 {
+    /// <summary>Reads the selection settings; tests replace it, the build reads the environment.</summary>
+    internal Func<string, string?> ReadSetting { get; set; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>Selects the runtime with detection; tests replace it.</summary>
+    internal Func<RuntimeSelectionOptions, CancellationToken, Task<RuntimeSelection>> SelectRemembering { get; set; } =
+        (options, cancellationToken) => ContainerRuntimeSelector.SelectRememberingAsync(options, cancellationToken);
+
+    /// <summary>Recreates a remembered runtime without running a process, or null when the inputs changed; tests replace it.</summary>
+    internal Func<RememberedRuntime, RuntimeSelectionOptions, IContainerRuntime?> Recall { get; set; } = ContainerRuntimeSelector.Recall;
+
     /// <inheritdoc />
     protected override async System.Threading.Tasks.Task ExecuteAsync(CancellationToken cancellationToken)
     {
-        // Selecting the runtime asks its CLI for version and status; hash the contexts meanwhile.
-        var selection = System.Threading.Tasks.Task.Run(() => SelectRuntime(cancellationToken), cancellationToken);
-        var contextHashes = await System.Threading.Tasks.Task.Run(() => Images.Select(HashContext).ToList(), cancellationToken).ConfigureAwait(false);
-        IContainerRuntime runtime;
+        var options = RuntimeSelectionOptions.FromSettings(ReadSetting);
+        var memory = RememberedRuntimeFile.Read(RuntimeMemoryFile);
+        var recalled = memory is null ? null : Recall(memory, options);
+
+        // A remembered runtime is asked about every image at once while the contexts are hashed, and its answer is
+        // also the proof that it still runs. Without one, selection asks the CLIs for version and status meanwhile.
+        var query = recalled is null ? null : System.Threading.Tasks.Task.Run(() => recalled.FindImagesAsync(References(Images), cancellationToken), cancellationToken);
+        var selection = recalled is null ? System.Threading.Tasks.Task.Run(() => SelectRemembering(options, cancellationToken), cancellationToken) : null;
+        var contexts = await System.Threading.Tasks.Task.Run(() => Images.Select(HashContext).OfType<ImageContext>().ToList(), cancellationToken).ConfigureAwait(false);
+        if (recalled is not null)
+        {
+            Post(() => Log.Message(MessageImportance.Low, "RememberedRuntime", recalled.Name, memory!.ExecutablePath, RuntimeMemoryFile));
+            try
+            {
+                var found = await query!.ConfigureAwait(false);
+                DropMissing(recalled.Name, Refresh(contexts, recalled.Name), found);
+                return;
+            }
+            catch (BridgeException ex) when (ex.Code != BridgeErrorCode.Canceled)
+            {
+                Post(() => Log.Message(MessageImportance.Normal, "RememberedRuntimeUnusable", recalled.Name, RuntimeMemoryFile, ex.Code));
+            }
+        }
+
+        RuntimeSelection selected;
         try
         {
-            runtime = await selection.ConfigureAwait(false);
+            selected = await (selection ?? SelectRemembering(options, cancellationToken)).ConfigureAwait(false);
         }
         catch (BridgeException ex) when (ex.Code is BridgeErrorCode.RuntimeNotFound or BridgeErrorCode.RuntimeNotRunning or BridgeErrorCode.UnsupportedRuntime)
         {
+            RememberedRuntimeFile.Delete(RuntimeMemoryFile);
             Post(() => Log.CodedWarning("RuntimeUnavailable", DiagnosticCatalog.Describe(ex).ToString()));
             return;
         }
 
-        var checks = Images.Select((item, index) => CheckAsync(runtime, item, contextHashes[index], cancellationToken));
-        await System.Threading.Tasks.Task.WhenAll(checks).ConfigureAwait(false);
-        RuntimeName = runtime.Name;
+        RememberedRuntimeFile.Write(RuntimeMemoryFile, selected.Memory);
+        var runtime = selected.Runtime;
+        var unchanged = Refresh(contexts, runtime.Name);
+        var present = unchanged.Count == 0
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : await runtime.FindImagesAsync(References(unchanged.Select(context => context.Item)), cancellationToken).ConfigureAwait(false);
+        DropMissing(runtime.Name, unchanged, present);
     }
 
-    private string? HashContext(ITaskItem item)
+    private static string[] References(IEnumerable<ITaskItem> items) => [.. items.Select(item => ResolvedImageItem.Read(item).Reference.Value)];
+
+    /// <summary>Brings every fingerprint and stamp up to date for <paramref name="runtimeName"/>; returns the images whose stamps still match.</summary>
+    private List<ImageContext> Refresh(IEnumerable<ImageContext> contexts, string runtimeName) =>
+        [.. contexts.Where(context => Refresh(context, runtimeName))];
+
+    /// <summary>Deletes the stamps of the <paramref name="unchanged"/> images the runtime no longer has, and reports the runtime.</summary>
+    private void DropMissing(string runtimeName, IReadOnlyList<ImageContext> unchanged, IReadOnlySet<string> present)
     {
-        var image = ResolvedImageItem.Read(item);
-        try
+        foreach (var context in unchanged.Where(context => !present.Contains(context.Image.Reference.Value)))
         {
-            var matcher = DockerIgnoreMatcher.Empty;
-            if (DockerIgnoreFile.Locate(image.ContextDirectory, image.Dockerfile) is { } ignoreFile)
-            {
-                matcher = DockerIgnoreFile.Parse(File.ReadAllText(ignoreFile), out var line, out var pattern);
-                if (pattern is not null)
-                {
-                    Post(() => Log.CodedError("InvalidDockerIgnore", ignoreFile, line, pattern));
-                    return null;
-                }
-            }
-
-            return ContextHasher.Hash(image.ContextDirectory, matcher);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Post(() => Log.CodedError("ContextUnreadable", null, 0, image.Name, ex.Message));
-            return null;
-        }
-    }
-
-    private async System.Threading.Tasks.Task CheckAsync(IContainerRuntime runtime, ITaskItem item, string? contextHash, CancellationToken cancellationToken)
-    {
-        if (contextHash is null)
-        {
-            return;
+            Post(() => Log.Message(MessageImportance.Normal, "ImageRemoved", context.Image.Name, context.Image.Reference.Value, runtimeName));
+            File.Delete(ResolvedImageItem.StampFile(context.Item));
         }
 
-        var image = ResolvedImageItem.Read(item);
-        var fingerprint = ImageFingerprint.Compute(image, contextHash, runtime.Name);
-        var fingerprintFile = ResolvedImageItem.FingerprintFile(item);
-        var stampFile = ResolvedImageItem.StampFile(item);
-        Directory.CreateDirectory(Path.GetDirectoryName(fingerprintFile)!);
-        if (!File.Exists(fingerprintFile) || File.ReadAllText(fingerprintFile) != fingerprint)
-        {
-            File.WriteAllText(fingerprintFile, fingerprint);
-        }
-
-        if (!File.Exists(stampFile))
-        {
-            return;
-        }
-
-        if (ForceRebuild)
-        {
-            Post(() => Log.Message(MessageImportance.Normal, "ForcingRebuild", image.Name));
-            File.Delete(stampFile);
-        }
-        else if (File.ReadAllText(stampFile) != fingerprint)
-        {
-            File.Delete(stampFile);
-        }
-        else if (!await runtime.ImageExistsAsync(image.Reference.Value, cancellationToken).ConfigureAwait(false))
-        {
-            Post(() => Log.Message(MessageImportance.Normal, "ImageRemoved", image.Name, image.Reference.Value, runtime.Name));
-            File.Delete(stampFile);
-        }
+        RuntimeName = runtimeName;
     }
 }

@@ -5,13 +5,20 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 /// podman, then docker) that is installed and running; an explicit name selects that runtime and fails if it is not
 /// usable. Failures are <see cref="BridgeErrorCode.RuntimeNotFound"/> or the runtime's own detection problem.
 /// </summary>
-public static class ContainerRuntimeSelector
+public static partial class ContainerRuntimeSelector
 {
     /// <summary>Selects a usable runtime according to <paramref name="options"/>.</summary>
     public static Task<IContainerRuntime> SelectAsync(RuntimeSelectionOptions options, CancellationToken cancellationToken = default) =>
         SelectAsync(options, RuntimeRegistrations.Default, ExecutableLocator.FromEnvironment(), cancellationToken);
 
     internal static async Task<IContainerRuntime> SelectAsync(
+        RuntimeSelectionOptions options,
+        IReadOnlyList<RuntimeRegistration> registrations,
+        ExecutableLocator locator,
+        CancellationToken cancellationToken) =>
+        (await SelectCoreAsync(options, registrations, locator, cancellationToken).ConfigureAwait(false)).Runtime;
+
+    private static async Task<(IContainerRuntime Runtime, RuntimeRegistration Registration, string Path)> SelectCoreAsync(
         RuntimeSelectionOptions options,
         IReadOnlyList<RuntimeRegistration> registrations,
         ExecutableLocator locator,
@@ -22,7 +29,8 @@ public static class ContainerRuntimeSelector
         if (requested != "auto")
         {
             var registration = registrations.FirstOrDefault(r => r.Name == requested) ?? throw UnknownRuntime(requested, registrations);
-            return await DetectOrThrowAsync(registration, ResolvePath(registration, options.ExecutablePath, locator), options, cancellationToken).ConfigureAwait(false);
+            var path = ResolvePath(registration, options.ExecutablePath, locator);
+            return (await DetectOrThrowAsync(registration, path, options, cancellationToken).ConfigureAwait(false), registration, path);
         }
 
         if (options.ExecutablePath is { } explicitPath)
@@ -32,7 +40,8 @@ public static class ContainerRuntimeSelector
                 {
                     Hint = $"Also set {RuntimeSelectionOptions.RuntimeVariable} to one of: {string.Join(", ", registrations.Select(r => r.Name))}.",
                 };
-            return await DetectOrThrowAsync(byFileName, ResolvePath(byFileName, explicitPath, locator), options, cancellationToken).ConfigureAwait(false);
+            var path = ResolvePath(byFileName, explicitPath, locator);
+            return (await DetectOrThrowAsync(byFileName, path, options, cancellationToken).ConfigureAwait(false), byFileName, path);
         }
 
         BridgeException? firstProblem = null;
@@ -49,7 +58,7 @@ public static class ContainerRuntimeSelector
             var info = await runtime.DetectAsync(cancellationToken).ConfigureAwait(false);
             if (info.Problem is null && info.IsRunning)
             {
-                return runtime;
+                return (runtime, registration, path);
             }
 
             firstProblem ??= info.Problem ?? new BridgeException(BridgeErrorCode.RuntimeNotRunning, $"{registration.Name} is installed but not running.") { Runtime = registration.Name };

@@ -19,6 +19,17 @@ public interface IContainerRuntime
     /// <summary>Whether an image exists locally.</summary>
     Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Which of <paramref name="images"/> exist locally (each as <see cref="ImageExistsAsync"/> would answer), as the
+    /// subset of the given references. Dialects ask their CLI about all of them in one call where it can; this default
+    /// asks one by one, concurrently.
+    /// </summary>
+    /// <param name="images">Image references (duplicates are asked once).</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The references (as given) that exist; empty when <paramref name="images"/> is.</returns>
+    Task<IReadOnlySet<string>> FindImagesAsync(IReadOnlyCollection<string> images, CancellationToken cancellationToken = default) =>
+        ImageQuery.OneByOneAsync(this, ImageQuery.Distinct(images), cancellationToken);
+
     /// <summary>Pulls an image, reporting progress lines.</summary>
     Task PullImageAsync(string image, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default);
 
@@ -33,6 +44,17 @@ public interface IContainerRuntime
 
     /// <summary>Starts a container; starting a running container succeeds.</summary>
     Task StartContainerAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates and starts a container (one CLI call where the runtime has one) and returns its id. When the start
+    /// fails the created container may remain under <see cref="RunSpec.Name"/>, as after a failed <see cref="StartContainerAsync"/>.
+    /// </summary>
+    async Task<string> RunContainerAsync(RunSpec spec, CancellationToken cancellationToken = default)
+    {
+        var id = await CreateContainerAsync(spec, cancellationToken).ConfigureAwait(false);
+        await StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
+        return id;
+    }
 
     /// <summary>Sends the stop signal, waits up to <paramref name="gracePeriod"/>, then kills. Stopping a stopped container succeeds.</summary>
     Task StopContainerAsync(string id, TimeSpan gracePeriod, CancellationToken cancellationToken = default);

@@ -34,6 +34,8 @@ internal sealed class AppHostBench(string name, string dll, BenchSettings settin
             {
                 figures.StartOneMs.Add(start);
                 figures.StartOneFromSpawnMs.Add(spawn);
+                figures.StartOneFromStartAsyncMs.Add(AppHostRun.Field(running, "startasync_ms"));
+                figures.StartOneOwnShareMs.Add(AppHostRun.Field(running, "own_ms"));
             }
             else
             {

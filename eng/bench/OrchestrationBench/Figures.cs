@@ -7,6 +7,12 @@ internal sealed class Figures
 
     public List<double> StartOneFromSpawnMs { get; } = [];
 
+    /// <summary>From <c>StartAsync</c> (Aspire's own host set-up excluded) to Running.</summary>
+    public List<double> StartOneFromStartAsyncMs { get; } = [];
+
+    /// <summary>From the resource's first Starting snapshot to Running: the orchestrator's own share of the start.</summary>
+    public List<double> StartOneOwnShareMs { get; } = [];
+
     public double? StartTenMs { get; set; }
 
     public double? StartTenFromSpawnMs { get; set; }

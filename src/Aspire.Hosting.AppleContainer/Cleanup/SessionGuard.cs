@@ -6,16 +6,21 @@ using Microsoft.Extensions.Logging;
 namespace Aspire.Hosting.AppleContainer.Cleanup;
 
 /// <summary>
-/// Crash cleanup for the session, set up once before the first container is created: a sweep of containers left by
-/// dead AppHosts, then the out-of-process watchdog that removes this session's containers if this process dies.
+/// Crash cleanup for the session, set up once before the first container is created: the out-of-process watchdog that
+/// removes this session's containers if this process dies, and a background sweep of containers left by dead AppHosts
+/// (it only touches other sessions' containers, so the first start does not wait for it).
 /// </summary>
 internal sealed class SessionGuard : IAsyncDisposable
 {
+    /// <summary>The sweep waits this long so it does not compete with the first starts for the CPU.</summary>
+    private static readonly TimeSpan SweepDelay = TimeSpan.FromSeconds(2);
+
     private readonly IContainerRuntimeProvider _runtimes;
     private readonly AppleContainerSession _session;
     private readonly ILogger<SessionGuard> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Process? _watchdog;
+    private Task? _sweep;
     private bool _started;
 
     /// <summary>Creates the guard.</summary>
@@ -29,7 +34,7 @@ internal sealed class SessionGuard : IAsyncDisposable
     /// <summary>The watchdog's process id, when it runs.</summary>
     public int? WatchdogProcessId => _watchdog?.Id;
 
-    /// <summary>Sweeps and starts the watchdog the first time a usable runtime is found; later calls return at once.</summary>
+    /// <summary>Starts the watchdog and the sweep the first time a usable runtime is found; later calls return at once.</summary>
     public async Task EnsureStartedAsync(CancellationToken cancellationToken)
     {
         if (_started)
@@ -56,16 +61,8 @@ internal sealed class SessionGuard : IAsyncDisposable
             }
 
             _started = true;
-            try
-            {
-                await SessionSweeper.SweepAsync(active.Runtime, _session.Id, _logger, cancellationToken).ConfigureAwait(false);
-            }
-            catch (BridgeException ex)
-            {
-                _logger.LogWarning("Could not look for containers left by earlier AppHost runs: {Message}", ex.Message);
-            }
-
             StartWatchdog(active);
+            _sweep = SweepAsync(active.Runtime, cancellationToken);
         }
         finally
         {
@@ -73,9 +70,14 @@ internal sealed class SessionGuard : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes the watchdog's pipe: it sweeps this session (normally already clean) and exits.</summary>
-    public ValueTask DisposeAsync()
+    /// <summary>Waits for the sweep, then closes the watchdog's pipe: it sweeps this session (normally already clean) and exits.</summary>
+    public async ValueTask DisposeAsync()
     {
+        if (_sweep is { } sweep)
+        {
+            await sweep.ConfigureAwait(false);
+        }
+
         if (_watchdog is { } watchdog)
         {
             try
@@ -89,8 +91,23 @@ internal sealed class SessionGuard : IAsyncDisposable
             watchdog.Dispose();
             _watchdog = null;
         }
+    }
 
-        return ValueTask.CompletedTask;
+    private async Task SweepAsync(IContainerRuntime runtime, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(SweepDelay, cancellationToken).ConfigureAwait(false);
+            await SessionSweeper.SweepAsync(runtime, _session.Id, _logger, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BridgeException ex) when (ex.Code != BridgeErrorCode.Canceled)
+        {
+            _logger.LogWarning("Could not look for containers left by earlier AppHost runs: {Message}", ex.Message);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or BridgeException)
+        {
+            // The AppHost is stopping; the next run sweeps.
+        }
     }
 
     private void StartWatchdog(ActiveRuntime active)

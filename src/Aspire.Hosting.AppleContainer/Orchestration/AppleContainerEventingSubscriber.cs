@@ -13,8 +13,9 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 /// Takes the container resources the integration runs (see <see cref="ContainerTakeover"/>) away from DCP in run mode
 /// and hands them to the <see cref="AppleContainerOrchestrator"/>. It runs before any <c>BeforeStartEvent</c> handler (before DCP attaches
 /// anything): it stashes each resource's image annotation (DCP runs whatever has one), keeps requested host ports off
-/// the endpoints (DCP's proxy would bind them), adds the lifecycle commands, then allocates endpoints in
-/// <c>BeforeStartEvent</c> and starts each resource when Aspire initialises it. Publish mode is left untouched.
+/// the endpoints (DCP's proxy would bind them), adds the lifecycle commands, then in <c>BeforeStartEvent</c> lets the
+/// orchestrator select the runtime while Aspire starts DCP and allocates endpoints, and starts each resource when Aspire
+/// initialises it. Publish mode is left untouched.
 /// </summary>
 internal sealed class AppleContainerEventingSubscriber(
     DistributedApplicationModel model,
@@ -46,6 +47,11 @@ internal sealed class AppleContainerEventingSubscriber(
 
         eventing.Subscribe<BeforeStartEvent>(async (_, ct) =>
         {
+            if (resources.Count > 0)
+            {
+                orchestrator.Prepare(resources);
+            }
+
             foreach (var resource in resources)
             {
                 var reused = RunSpecFactory.IsPersistent(resource) ? await FindPersistentPortsAsync(resource, ct).ConfigureAwait(false) : null;

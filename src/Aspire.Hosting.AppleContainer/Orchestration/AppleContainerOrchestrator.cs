@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Aspire.Hosting.AppleContainer.Bridge;
 using Aspire.Hosting.AppleContainer.Cleanup;
 using Aspire.Hosting.AppleContainer.Networking;
 using Aspire.Hosting.ApplicationModel;
@@ -21,6 +22,7 @@ internal sealed class AppleContainerOrchestrator
     private readonly RunSpecFactory _specs;
     private readonly HostGateway _gateway;
     private readonly SessionGuard _guard;
+    private readonly EarlyImageChecks _images = new();
     private readonly ILogger<AppleContainerOrchestrator> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly object _shutdownLock = new();
@@ -46,11 +48,30 @@ internal sealed class AppleContainerOrchestrator
     /// <summary>Cancelled when the application starts stopping.</summary>
     public CancellationToken Stopping => _stopping.Token;
 
+    /// <summary>
+    /// Selects the runtime, checks the resources' images and sets up crash cleanup in the background while Aspire starts
+    /// the rest of the application, so the first container starts do not wait for them. A failure is left to the resources, which report it.
+    /// </summary>
+    public void Prepare(IReadOnlyList<ContainerResource> resources) => _starts.Add(Task.Run(async () =>
+    {
+        try
+        {
+            var active = await _runtimes.GetRuntimeAsync(_stopping.Token).ConfigureAwait(false);
+            var pulled = resources.Where(r => !r.HasAnnotationOfType<DockerfileBuildAnnotation>()).Select(RunSpecFactory.GetImage);
+            _images.Start(active.Runtime, pulled, _stopping.Token);
+            await _guard.EnsureStartedAsync(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is BridgeException or OperationCanceledException)
+        {
+            _logger.LogDebug("Preparing the container runtime failed; each resource reports it when it starts: {Message}", ex.Message);
+        }
+    }));
+
     /// <summary>Starts <paramref name="resource"/> in the background (Aspire raises InitializeResourceEvent once per resource).</summary>
     public void Initialize(ContainerResource resource, InitializeResourceEvent e)
     {
         var runner = _runners.GetOrAdd(resource.Name, _ => new ResourceRunner(
-            resource, _runtimes, _guard, _specs, e.Notifications, e.Services.GetRequiredService<ResourceLoggerService>(), e.Eventing, e.Services));
+            resource, _runtimes, _guard, _specs, _images, e.Notifications, e.Services.GetRequiredService<ResourceLoggerService>(), e.Eventing, e.Services));
         _starts.Add(Task.Run(() => runner.StartAsync(_stopping.Token)));
     }
 

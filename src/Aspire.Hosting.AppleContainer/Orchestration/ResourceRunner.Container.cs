@@ -7,7 +7,7 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 /// <summary>Image, volumes and container creation (reusing a persistent container whose configuration is unchanged).</summary>
 internal sealed partial class ResourceRunner
 {
-    private async Task EnsureImageAsync(IContainerRuntime runtime, RunSpec spec, CancellationToken cancellationToken)
+    private async Task EnsureImageAsync(IContainerRuntime runtime, RunSpec spec, bool firstStart, CancellationToken cancellationToken)
     {
         var progress = new SynchronousProgress(line =>
         {
@@ -29,7 +29,7 @@ internal sealed partial class ResourceRunner
             return;
         }
 
-        if (!await runtime.ImageExistsAsync(spec.Image, cancellationToken).ConfigureAwait(false))
+        if (!await _images.ExistsAsync(runtime, spec.Image, firstStart, cancellationToken).ConfigureAwait(false))
         {
             _logger.LogInformation("Pulling image {Image}", spec.Image);
             await runtime.PullImageAsync(spec.Image, progress, cancellationToken).ConfigureAwait(false);
@@ -51,8 +51,27 @@ internal sealed partial class ResourceRunner
         }
     }
 
-    private async Task<string> CreateOrReuseAsync(IContainerRuntime runtime, RunSpec spec, CancellationToken cancellationToken)
+    /// <summary>The container to start and whether it already runs (a new session container is created and started in one step).</summary>
+    private async Task<(string Id, bool Started)> CreateOrReuseAsync(IContainerRuntime runtime, RunSpec spec, CancellationToken cancellationToken)
     {
+        // A session's labels are new with the AppHost: before this runner's first container there is nothing to find.
+        if (!IsPersistent && _containerId is null)
+        {
+            try
+            {
+                return (await runtime.RunContainerAsync(spec, cancellationToken).ConfigureAwait(false), true);
+            }
+            catch (BridgeException ex) when (ex.Code == BridgeErrorCode.NameInUse)
+            {
+                // An earlier attempt of this session got as far as creating it: replace that one below.
+            }
+            catch (BridgeException)
+            {
+                await RemoveLeftoverAsync(runtime, spec.Name).ConfigureAwait(false);
+                throw;
+            }
+        }
+
         var lookup = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [ContainerLabels.Managed] = "true",
@@ -67,7 +86,7 @@ internal sealed partial class ResourceRunner
                 && existing.Labels.GetValueOrDefault(ContainerLabels.ConfigHash) == spec.Labels[ContainerLabels.ConfigHash])
             {
                 _logger.LogInformation("Reusing persistent container {Container} ({Id}): its configuration is unchanged.", existing.Name, existing.Id);
-                return existing.Id;
+                return (existing.Id, false);
             }
 
             _logger.LogInformation(
@@ -76,7 +95,23 @@ internal sealed partial class ResourceRunner
             await runtime.RemoveContainerAsync(existing.Id, force: true, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        return await runtime.CreateContainerAsync(spec, cancellationToken).ConfigureAwait(false);
+        return (await runtime.CreateContainerAsync(spec, cancellationToken).ConfigureAwait(false), false);
+    }
+
+    /// <summary>Removes what a failed create-and-start may have left (a created container that did not start).</summary>
+    private async Task RemoveLeftoverAsync(IContainerRuntime runtime, string name)
+    {
+        try
+        {
+            await runtime.RemoveContainerAsync(name, force: true, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (BridgeException ex) when (ex.Code != BridgeErrorCode.ContainerNotFound)
+        {
+            _logger.LogDebug("Could not remove the container {Container} that did not start: {Message}", name, ex.Message);
+        }
+        catch (BridgeException)
+        {
+        }
     }
 
     /// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread, in order.</summary>

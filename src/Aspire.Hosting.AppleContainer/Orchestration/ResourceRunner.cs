@@ -20,6 +20,7 @@ internal sealed partial class ResourceRunner
     private readonly IContainerRuntimeProvider _runtimes;
     private readonly SessionGuard _guard;
     private readonly RunSpecFactory _specs;
+    private readonly EarlyImageChecks _images;
     private readonly ResourceNotificationService _notifications;
     private readonly IDistributedApplicationEventing _eventing;
     private readonly IServiceProvider _services;
@@ -27,6 +28,7 @@ internal sealed partial class ResourceRunner
     private bool _endpointsAnnounced;
     private bool _connectionStringAnnounced;
     private volatile bool _waiting;
+    private bool _startedBefore;
     private IContainerRuntime? _runtime;
     private string? _containerId;
     private RunSpec? _spec;
@@ -37,6 +39,7 @@ internal sealed partial class ResourceRunner
         IContainerRuntimeProvider runtimes,
         SessionGuard guard,
         RunSpecFactory specs,
+        EarlyImageChecks images,
         ResourceNotificationService notifications,
         ResourceLoggerService loggers,
         IDistributedApplicationEventing eventing,
@@ -46,6 +49,7 @@ internal sealed partial class ResourceRunner
         _runtimes = runtimes;
         _guard = guard;
         _specs = specs;
+        _images = images;
         _notifications = notifications;
         _eventing = eventing;
         _services = services;
@@ -141,15 +145,19 @@ internal sealed partial class ResourceRunner
             await _guard.EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
             var spec = await _specs.CreateAsync(Resource, _logger, cancellationToken).ConfigureAwait(false);
             RunSpecValidator.ValidateFor(spec, active.Capabilities, active.Runtime.Name);
-            await EnsureImageAsync(active.Runtime, spec, cancellationToken).ConfigureAwait(false);
+            await EnsureImageAsync(active.Runtime, spec, firstStart: !_startedBefore, cancellationToken).ConfigureAwait(false);
+            _startedBefore = true;
             await EnsureVolumesAsync(active.Runtime, spec, cancellationToken).ConfigureAwait(false);
-            var id = await CreateOrReuseAsync(active.Runtime, spec, cancellationToken).ConfigureAwait(false);
+            var (id, started) = await CreateOrReuseAsync(active.Runtime, spec, cancellationToken).ConfigureAwait(false);
             (_containerId, _spec) = (id, spec);
-            await active.Runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
-            var info = await active.Runtime.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
+            if (!started)
+            {
+                await active.Runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
+            }
 
+            // Running as soon as the runtime started it (the monitor adds what an inspect tells: address, timestamps);
             // Running first, then the monitor: a container that already exited is reported Exited after Running.
-            await PublishAsync(s => ResourceSnapshots.Running(s, spec, info, active.Runtime.Name, IsPersistent)).ConfigureAwait(false);
+            await PublishAsync(s => ResourceSnapshots.Running(s, spec, id, active.Runtime.Name, IsPersistent)).ConfigureAwait(false);
             StartMonitor(active.Runtime, id);
             await AnnounceConnectionStringAsync(cancellationToken).ConfigureAwait(false);
         }

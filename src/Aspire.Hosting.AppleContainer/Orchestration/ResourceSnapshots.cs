@@ -16,12 +16,12 @@ internal static class ResourceSnapshots
         Urls = SetInactive(s.Urls, true),
     };
 
-    /// <summary>Running: container details, environment (secrets left out), volumes, active URLs.</summary>
-    public static CustomResourceSnapshot Running(CustomResourceSnapshot s, RunSpec spec, ContainerInfo info, string runtime, bool persistent) => s with
+    /// <summary>Running: container details, environment (secrets left out), volumes, active URLs; see <see cref="Inspected"/>.</summary>
+    public static CustomResourceSnapshot Running(CustomResourceSnapshot s, RunSpec spec, string containerId, string runtime, bool persistent) => s with
     {
         State = KnownResourceStates.Running,
-        CreationTimeStamp = info.CreatedAt?.UtcDateTime ?? s.CreationTimeStamp ?? DateTime.UtcNow,
-        StartTimeStamp = info.StartedAt?.UtcDateTime ?? DateTime.UtcNow,
+        CreationTimeStamp = s.CreationTimeStamp ?? DateTime.UtcNow,
+        StartTimeStamp = DateTime.UtcNow,
         StopTimeStamp = null,
         ExitCode = null,
         Urls = SetInactive(s.Urls, false),
@@ -29,16 +29,23 @@ internal static class ResourceSnapshots
         Volumes = [.. spec.Mounts.Select(m => new VolumeSnapshot(m.Source, m.Target, m.Kind == MountKind.Bind ? "bind" : m.Kind.ToString().ToLowerInvariant(), m.ReadOnly))],
         Properties = WithProperties(s.Properties, new Dictionary<string, object?>
         {
-            ["container.id"] = info.Id,
+            ["container.id"] = containerId,
             ["container.image"] = spec.Image,
             ["container.ports"] = ImmutableArray.CreateRange(spec.Ports.Select(p => $"{p.HostAddress}:{p.HostPort}->{p.ContainerPort}/{p.Protocol.ToString().ToLowerInvariant()}")),
             ["container.command"] = spec.Entrypoint is null ? null : string.Join(' ', spec.Entrypoint),
             ["container.args"] = ImmutableArray.CreateRange(spec.Args),
             ["container.lifetime"] = persistent ? "Persistent" : "Session",
-            ["container.ip"] = info.IpAddress,
             ["container.runtime"] = runtime,
             ["applecontainer.error"] = null,
         }),
+    };
+
+    /// <summary>What an inspect of the running container adds: the runtime's timestamps and the container's address.</summary>
+    public static CustomResourceSnapshot Inspected(CustomResourceSnapshot s, ContainerInfo info) => s with
+    {
+        CreationTimeStamp = info.CreatedAt?.UtcDateTime ?? s.CreationTimeStamp,
+        StartTimeStamp = info.StartedAt?.UtcDateTime ?? s.StartTimeStamp,
+        Properties = WithProperties(s.Properties, new Dictionary<string, object?> { ["container.ip"] = info.IpAddress }),
     };
 
     /// <summary>Exited, with the exit code when the runtime knows it (null otherwise, never a made-up 0).</summary>

@@ -26,6 +26,23 @@ public abstract class ContainerLifecycleContract<TFixture>(TFixture fixture) : R
         Assert.Equal(Fixture.SessionId, info.Labels[RuntimeFixture.SessionLabel]);
     }
 
+    /// <summary>Run creates and starts in one step: the container runs under its name, with its labels.</summary>
+    [RuntimeFact(Timeout = ContractTimeouts.Medium)]
+    public async Task Run_creates_and_starts_a_container_in_one_step()
+    {
+        await using var scope = BeginTest();
+        var spec = scope.ServiceSpec(args: ["sleep", "300"]) with { Labels = scope.Labels(new Dictionary<string, string> { ["actr-contract.role"] = "run" }) };
+        scope.TrackContainer(spec.Name);
+
+        var id = await Runtime.RunContainerAsync(spec);
+        var info = await Runtime.InspectContainerAsync(id);
+
+        Assert.Equal(spec.Name, info.Name);
+        Assert.Equal(ContainerState.Running, info.State);
+        Assert.NotNull(info.StartedAt);
+        Assert.Equal("run", info.Labels["actr-contract.role"]);
+    }
+
     /// <summary>Starting twice succeeds and leaves the container running.</summary>
     [RuntimeFact(Timeout = ContractTimeouts.Medium)]
     public async Task Start_is_idempotent()

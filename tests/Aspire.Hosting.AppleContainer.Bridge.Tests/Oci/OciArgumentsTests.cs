@@ -66,6 +66,17 @@ public sealed class OciArgumentsTests
     }
 
     [Fact]
+    public void Run_is_a_detached_create_with_exactly_the_same_options()
+    {
+        var create = Podman.Create(FullSpec(), "/tmp/env-1");
+
+        var run = Podman.Run(FullSpec(), "/tmp/env-1");
+
+        Assert.Equal(["run", "--detach"], run.Take(2));
+        Assert.Equal(create.Skip(1), run.Skip(2));
+    }
+
+    [Fact]
     public void Bind_mounts_with_a_comma_in_the_path_are_rejected_as_invalid_spec()
     {
         var spec = new RunSpec { Name = "x1", Image = "img", Mounts = [new MountSpec(MountKind.Bind, "/tmp/a,b", "/b")] };

@@ -26,6 +26,7 @@ public sealed class ImageBuildEndToEndTests(PackageFeedFixture feed)
         Assert.True(second.ExitCode == 0, second.Output);
         Assert.Empty(FixtureAppHost.BuiltImages(second.Output));
         Assert.Equal(3, FixtureAppHost.SkippedImages(second.Output));
+        Assert.Contains("\"name\":\"podman\"", File.ReadAllText(apphost.PathOf("obj/Debug/net10.0/AppleContainer/runtime.json")), StringComparison.Ordinal);
 
         File.AppendAllText(apphost.PathOf("images/alpha/app.txt"), "touched\n");
         var touched = await apphost.RunAsync("build");

@@ -4,8 +4,9 @@ using Aspire.Hosting.AppleContainer.Bridge;
 namespace Aspire.Hosting.AppleContainer.Tasks.Tests.Support;
 
 /// <summary>
-/// A runtime for task tests: it records image checks and builds, answers <see cref="ImageExistsAsync"/> from
-/// <see cref="Images"/>, and plays <see cref="BuildOutput"/> as builder progress before failing with
+/// A runtime for task tests: it records image queries and builds, answers <see cref="ImageExistsAsync"/> and
+/// <see cref="FindImagesAsync"/> from <see cref="Images"/> (or fails them with <see cref="QueryError"/>, as a runtime
+/// that stopped would), and plays <see cref="BuildOutput"/> as builder progress before failing with
 /// <see cref="BuildError"/> (when set) or adding the tags to <see cref="Images"/>. The tasks use nothing else.
 /// </summary>
 internal sealed class ScriptedImageRuntime(string name = "podman") : IContainerRuntime
@@ -14,7 +15,10 @@ internal sealed class ScriptedImageRuntime(string name = "podman") : IContainerR
 
     public ConcurrentDictionary<string, bool> Images { get; } = new(StringComparer.Ordinal);
 
-    public ConcurrentQueue<string> ExistenceChecks { get; } = new();
+    /// <summary>Each image query (one image for <see cref="ImageExistsAsync"/>, several for <see cref="FindImagesAsync"/>).</summary>
+    public ConcurrentQueue<IReadOnlyList<string>> ImageQueries { get; } = new();
+
+    public BridgeException? QueryError { get; set; }
 
     public ConcurrentQueue<BuildSpec> Builds { get; } = new();
 
@@ -28,8 +32,16 @@ internal sealed class ScriptedImageRuntime(string name = "podman") : IContainerR
 
     public Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default)
     {
-        ExistenceChecks.Enqueue(image);
-        return Task.FromResult(Images.ContainsKey(image));
+        ImageQueries.Enqueue([image]);
+        return QueryError is { } error ? Task.FromException<bool>(error) : Task.FromResult(Images.ContainsKey(image));
+    }
+
+    public Task<IReadOnlySet<string>> FindImagesAsync(IReadOnlyCollection<string> images, CancellationToken cancellationToken = default)
+    {
+        ImageQueries.Enqueue([.. images]);
+        return QueryError is { } error
+            ? Task.FromException<IReadOnlySet<string>>(error)
+            : Task.FromResult<IReadOnlySet<string>>(images.Where(Images.ContainsKey).ToHashSet(StringComparer.Ordinal));
     }
 
     public async Task BuildImageAsync(BuildSpec spec, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default)

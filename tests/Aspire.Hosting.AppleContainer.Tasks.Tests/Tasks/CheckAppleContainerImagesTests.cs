@@ -37,7 +37,7 @@ public sealed class CheckAppleContainerImagesTests : IDisposable
 
         Assert.True(File.Exists(_harness.StampFile));
         Assert.Equal(written, File.GetLastWriteTimeUtc(_harness.FingerprintFile));
-        Assert.Contains("localhost/web:1", _harness.Runtime.ExistenceChecks);
+        Assert.Contains(_harness.Runtime.ImageQueries, query => query.Contains("localhost/web:1"));
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public class MultiResourceAppTests(MultiResourceAppFixture fixture) : IClassFixt
         var argvs = Directory.EnumerateDirectories("/proc").Select(d => TryRead(Path.Combine(d, "cmdline"))).ToList();
 
         Assert.Equal(MultiResourceAppFixture.Secret, inside.Trim());
-        Assert.Contains("create", createCommand, StringComparison.Ordinal);
+        Assert.Contains("\"--detach\"", createCommand, StringComparison.Ordinal); // the command that created it, read back
         Assert.DoesNotContain(MultiResourceAppFixture.Secret, createCommand, StringComparison.Ordinal);
         Assert.DoesNotContain(argvs, argv => argv.Contains(MultiResourceAppFixture.Secret, StringComparison.Ordinal));
         Assert.DoesNotContain(web.Snapshot.EnvironmentVariables, e => e.Value?.Contains(MultiResourceAppFixture.Secret, StringComparison.Ordinal) == true);

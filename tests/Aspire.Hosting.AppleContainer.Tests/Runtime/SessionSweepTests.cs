@@ -31,7 +31,14 @@ public class SessionSweepTests
         await test.StartAsync();
         await test.WaitForStateAsync("live", KnownResourceStates.Running);
 
+        // The sweep runs beside the first start (it never touches this session's containers), so give it a moment.
         var left = await test.ListContainersAsync();
+        for (var attempt = 0; attempt < 50 && left.Any(c => c.Id == orphan); attempt++)
+        {
+            await Task.Delay(100);
+            left = await test.ListContainersAsync();
+        }
+
         Assert.DoesNotContain(left, c => c.Id == orphan);
         Assert.Single(left);
     }

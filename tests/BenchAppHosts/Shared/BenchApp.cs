@@ -62,6 +62,26 @@ public static class BenchApp
         return await Task.WhenAll(names.Select(name => notifications.WaitForResourceAsync(name, e => e.Snapshot.State?.Text == state, limit.Token)));
     }
 
+    /// <summary>The clock's reading when the first of the named resources showed <paramref name="state"/> (watching from now on).</summary>
+    public static Task<TimeSpan> WhenAnyShows(DistributedApplication app, IEnumerable<string> names, string state, Stopwatch clock)
+    {
+        var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
+        var wanted = names.ToHashSet(StringComparer.Ordinal);
+        return Task.Run(async () =>
+        {
+            using var limit = new CancellationTokenSource(Limit);
+            await foreach (var e in notifications.WatchAsync(limit.Token))
+            {
+                if (wanted.Contains(e.Resource.Name) && e.Snapshot.State?.Text == state)
+                {
+                    return clock.Elapsed;
+                }
+            }
+
+            throw new InvalidOperationException($"No resource showed {state}.");
+        });
+    }
+
     /// <summary>The container id a resource snapshot names (DCP and the integration both publish <c>container.id</c>).</summary>
     public static string ContainerId(ResourceEvent e) =>
         e.Snapshot.Properties.FirstOrDefault(p => p.Name == "container.id")?.Value?.ToString() ?? throw new InvalidOperationException($"'{e.Resource.Name}' has no container id.");

@@ -126,6 +126,9 @@ internal static class AppleArguments
 
     public static IReadOnlyList<string> ImageInspect(string image) => ["image", "inspect", image];
 
+    /// <summary>Several images in one call; it fails as not found when any is missing (ImageInspect.swift @1.0.0).</summary>
+    public static IReadOnlyList<string> ImageInspect(IReadOnlyList<string> images) => ["image", "inspect", .. images];
+
     public static IReadOnlyList<string> ImagePull(string image) => ["image", "pull", "--progress", "plain", image];
 
     public static IReadOnlyList<string> ImageDelete(string image) => ["image", "delete", image];

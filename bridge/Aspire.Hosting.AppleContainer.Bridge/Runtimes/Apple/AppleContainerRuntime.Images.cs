@@ -2,7 +2,7 @@ using Aspire.Hosting.AppleContainer.Bridge.Cli;
 
 namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 
-/// <content>Images: exists, pull, build (builder aware), remove.</content>
+/// <content>Images: exists (one or many), pull, build (builder aware), remove.</content>
 public sealed partial class AppleContainerRuntime
 {
     private static readonly TimeSpan LongOperation = TimeSpan.FromMinutes(30);
@@ -20,6 +20,35 @@ public sealed partial class AppleContainerRuntime
 
         var error = Fail(arguments, result, "inspect the image");
         return error.Code == BridgeErrorCode.ImageNotFound ? false : throw error;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One <c>image inspect</c> of every reference (it takes several and fails as not found, naming only in its error
+    /// text which, when any is missing: ImageInspect.swift @1.0.0). When it succeeds with one image per reference, all
+    /// exist; otherwise the references are asked about one by one.
+    /// </remarks>
+    public async Task<IReadOnlySet<string>> FindImagesAsync(IReadOnlyCollection<string> images, CancellationToken cancellationToken = default)
+    {
+        var distinct = ImageQuery.Distinct(images);
+        if (distinct.Count <= 1)
+        {
+            return distinct.Count == 0 || !await ImageExistsAsync(distinct[0], cancellationToken).ConfigureAwait(false) ? ImageQuery.None : ImageQuery.All(distinct);
+        }
+
+        var arguments = AppleArguments.ImageInspect(distinct);
+        var result = await _invoker.RunUncheckedAsync(arguments, cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode == 0 && AppleImageParser.Parse(result.StandardOutput).Count == distinct.Count)
+        {
+            return ImageQuery.All(distinct);
+        }
+
+        if (result.ExitCode != 0 && Fail(arguments, result, "inspect the images") is { Code: not BridgeErrorCode.ImageNotFound } error)
+        {
+            throw error;
+        }
+
+        return await ImageQuery.OneByOneAsync(this, distinct, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -16,6 +16,12 @@ internal sealed class OciArguments(OciFlavor flavor)
 
     public IReadOnlyList<string> ImageInspect(string image) => ["image", "inspect", "--format", "{{.Id}}", image];
 
+    /// <summary>
+    /// Several images in one call: podman 4.3 prints one id line per found image, in order, and exits 125 naming the
+    /// missing ones; docker's <c>image inspect</c> likewise takes several names (prints what it found, exits 1).
+    /// </summary>
+    public IReadOnlyList<string> ImageInspect(IReadOnlyList<string> images) => ["image", "inspect", "--format", "{{.Id}}", .. images];
+
     public IReadOnlyList<string> Pull(string image) => ["pull", image];
 
     public IReadOnlyList<string> RemoveImage(string image, bool force) =>
@@ -59,6 +65,10 @@ internal sealed class OciArguments(OciFlavor flavor)
         argv.Add(spec.ContextDirectory);
         return argv;
     }
+
+    /// <summary><c>run --detach</c> with exactly the options of <see cref="Create"/>.</summary>
+    public IReadOnlyList<string> Run(RunSpec spec, string? envFilePath) =>
+        ["run", "--detach", .. Create(spec, envFilePath).Skip(1)];
 
     public IReadOnlyList<string> Create(RunSpec spec, string? envFilePath)
     {

@@ -7,14 +7,24 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
 public sealed partial class OciContainerRuntime
 {
     /// <inheritdoc />
-    public async Task<string> CreateContainerAsync(RunSpec spec, CancellationToken cancellationToken = default)
+    public Task<string> CreateContainerAsync(RunSpec spec, CancellationToken cancellationToken = default) =>
+        CreateAsync(spec, detachedStart: false, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>One <c>run --detach</c>: the same options as <c>create</c>, one process fewer on every start.</remarks>
+    public Task<string> RunContainerAsync(RunSpec spec, CancellationToken cancellationToken = default) =>
+        CreateAsync(spec, detachedStart: true, cancellationToken);
+
+    private async Task<string> CreateAsync(RunSpec spec, bool detachedStart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         RunSpecValidator.ValidateFor(spec, Capabilities, Name);
         ProcessResult result;
         using (var envFile = spec.SecretEnvironment.Count > 0 ? EnvFile.Create(spec.SecretEnvironment) : null)
         {
-            result = await _invoker.RunAsync(_arguments.Create(spec, envFile?.Path), "create the container", cancellationToken).ConfigureAwait(false);
+            result = detachedStart
+                ? await _invoker.RunAsync(_arguments.Run(spec, envFile?.Path), "run the container", cancellationToken).ConfigureAwait(false)
+                : await _invoker.RunAsync(_arguments.Create(spec, envFile?.Path), "create the container", cancellationToken).ConfigureAwait(false);
         }
 
         var id = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();

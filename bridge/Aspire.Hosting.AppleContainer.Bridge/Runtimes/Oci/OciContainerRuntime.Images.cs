@@ -2,7 +2,7 @@ using Aspire.Hosting.AppleContainer.Bridge.Cli;
 
 namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
 
-/// <content>Images: exists, pull, build, remove.</content>
+/// <content>Images: exists (one or many), pull, build, remove.</content>
 public sealed partial class OciContainerRuntime
 {
     /// <inheritdoc />
@@ -18,6 +18,34 @@ public sealed partial class OciContainerRuntime
 
         var error = Fail(arguments, result, "inspect the image");
         return error.Code == BridgeErrorCode.ImageNotFound ? false : throw error;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One <c>image inspect</c> of every reference: when it succeeds with one id line per reference, all exist. When any
+    /// is missing the CLI names it only in its error text, so the references are then asked about one by one.
+    /// </remarks>
+    public async Task<IReadOnlySet<string>> FindImagesAsync(IReadOnlyCollection<string> images, CancellationToken cancellationToken = default)
+    {
+        var distinct = ImageQuery.Distinct(images);
+        if (distinct.Count <= 1)
+        {
+            return distinct.Count == 0 || !await ImageExistsAsync(distinct[0], cancellationToken).ConfigureAwait(false) ? ImageQuery.None : ImageQuery.All(distinct);
+        }
+
+        var arguments = _arguments.ImageInspect(distinct);
+        var result = await _invoker.RunUncheckedAsync(arguments, cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode == 0 && result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length == distinct.Count)
+        {
+            return ImageQuery.All(distinct);
+        }
+
+        if (result.ExitCode != 0 && Fail(arguments, result, "inspect the images") is { Code: not BridgeErrorCode.ImageNotFound } error)
+        {
+            throw error;
+        }
+
+        return await ImageQuery.OneByOneAsync(this, distinct, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -1,0 +1,6 @@
+namespace Aspire.Hosting.AppleContainer.Bridge;
+
+/// <summary>The outcome of <see cref="ContainerRuntimeSelector.SelectRememberingAsync"/>.</summary>
+/// <param name="Runtime">The selected, usable runtime.</param>
+/// <param name="Memory">What to keep so that a later process can <see cref="ContainerRuntimeSelector.Recall"/> it.</param>
+public sealed record RuntimeSelection(IContainerRuntime Runtime, RememberedRuntime Memory);

@@ -1,0 +1,40 @@
+using Aspire.Hosting.AppleContainer.Tests.Support;
+using Aspire.Hosting.ApplicationModel;
+
+namespace Aspire.Hosting.AppleContainer.Tests.Runtime;
+
+[Collection(PodmanCollection.Name)]
+public class FailedStartTests
+{
+    [PodmanFact(Timeout = 120_000)]
+    public async Task A_container_that_cannot_start_fails_with_a_coded_error_and_leaves_no_container_behind_while_the_others_run()
+    {
+        await using var test = PodmanTestApp.Create();
+        test.AddService("broken").WithEntrypoint("/engd/no/such/program");
+        test.AddService("fine").WithArgs("sleep", "300");
+        await test.StartAsync();
+
+        var failed = await test.WaitForStateAsync("broken", KnownResourceStates.FailedToStart);
+        await test.WaitForStateAsync("fine", KnownResourceStates.Running);
+
+        var message = (string)failed.Snapshot.Properties.Single(p => p.Name == "applecontainer.error").Value!;
+        Assert.StartsWith("ACTR", message, StringComparison.Ordinal);
+        var left = await test.ListContainersAsync();
+        Assert.Equal(test.Name("fine"), Assert.Single(left).Labels["io.aspire.applecontainer.resource"]);
+    }
+
+    [PodmanFact(Timeout = 120_000)]
+    public async Task The_first_start_publishes_Running_and_then_the_inspected_address_and_start_time()
+    {
+        await using var test = PodmanTestApp.Create();
+        test.AddService("inspected").WithArgs("sleep", "300");
+        await test.StartAsync();
+
+        var inspected = await test.WaitForAsync("inspected", e =>
+            e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.Properties.Any(p => p.Name == "container.ip"));
+
+        var info = await (await PodmanTestApp.Runtime.Value).InspectContainerAsync(PodmanTestApp.ContainerId(inspected));
+        Assert.Equal(info.IpAddress, inspected.Snapshot.Properties.Single(p => p.Name == "container.ip").Value);
+        Assert.Equal(info.StartedAt!.Value.UtcDateTime, inspected.Snapshot.StartTimeStamp);
+    }
+}
