@@ -42,8 +42,8 @@ public static partial class ContainerRuntimeSelector
         CancellationToken cancellationToken)
     {
         var inputs = DescribeInputs(options, registrations, locator);
-        var (runtime, registration, path) = await SelectCoreAsync(options, registrations, locator, cancellationToken).ConfigureAwait(false);
-        return new RuntimeSelection(runtime, new RememberedRuntime(registration.Name, path, inputs));
+        var (runtime, info, registration, path) = await SelectCoreAsync(options, registrations, locator, cancellationToken).ConfigureAwait(false);
+        return new RuntimeSelection(runtime, new RememberedRuntime(registration.Name, path, inputs)) { Info = info };
     }
 
     internal static string DescribeInputs(RuntimeSelectionOptions options, IReadOnlyList<RuntimeRegistration> registrations, ExecutableLocator locator)

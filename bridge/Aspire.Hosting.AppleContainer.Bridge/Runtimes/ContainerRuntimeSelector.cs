@@ -18,7 +18,7 @@ public static partial class ContainerRuntimeSelector
         CancellationToken cancellationToken) =>
         (await SelectCoreAsync(options, registrations, locator, cancellationToken).ConfigureAwait(false)).Runtime;
 
-    private static async Task<(IContainerRuntime Runtime, RuntimeRegistration Registration, string Path)> SelectCoreAsync(
+    private static async Task<(IContainerRuntime Runtime, RuntimeInfo Info, RuntimeRegistration Registration, string Path)> SelectCoreAsync(
         RuntimeSelectionOptions options,
         IReadOnlyList<RuntimeRegistration> registrations,
         ExecutableLocator locator,
@@ -30,7 +30,8 @@ public static partial class ContainerRuntimeSelector
         {
             var registration = registrations.FirstOrDefault(r => r.Name == requested) ?? throw UnknownRuntime(requested, registrations);
             var path = ResolvePath(registration, options.ExecutablePath, locator);
-            return (await DetectOrThrowAsync(registration, path, options, cancellationToken).ConfigureAwait(false), registration, path);
+            var (runtime, info) = await DetectOrThrowAsync(registration, path, options, cancellationToken).ConfigureAwait(false);
+            return (runtime, info, registration, path);
         }
 
         if (options.ExecutablePath is { } explicitPath)
@@ -41,7 +42,8 @@ public static partial class ContainerRuntimeSelector
                     Hint = $"Also set {RuntimeSelectionOptions.RuntimeVariable} to one of: {string.Join(", ", registrations.Select(r => r.Name))}.",
                 };
             var path = ResolvePath(byFileName, explicitPath, locator);
-            return (await DetectOrThrowAsync(byFileName, path, options, cancellationToken).ConfigureAwait(false), byFileName, path);
+            var (runtime, info) = await DetectOrThrowAsync(byFileName, path, options, cancellationToken).ConfigureAwait(false);
+            return (runtime, info, byFileName, path);
         }
 
         BridgeException? firstProblem = null;
@@ -58,7 +60,7 @@ public static partial class ContainerRuntimeSelector
             var info = await runtime.DetectAsync(cancellationToken).ConfigureAwait(false);
             if (info.Problem is null && info.IsRunning)
             {
-                return (runtime, registration, path);
+                return (runtime, info, registration, path);
             }
 
             firstProblem ??= info.Problem ?? new BridgeException(BridgeErrorCode.RuntimeNotRunning, $"{registration.Name} is installed but not running.") { Runtime = registration.Name };
@@ -91,11 +93,11 @@ public static partial class ContainerRuntimeSelector
             };
     }
 
-    private static async Task<IContainerRuntime> DetectOrThrowAsync(RuntimeRegistration registration, string path, RuntimeSelectionOptions options, CancellationToken cancellationToken)
+    private static async Task<(IContainerRuntime Runtime, RuntimeInfo Info)> DetectOrThrowAsync(RuntimeRegistration registration, string path, RuntimeSelectionOptions options, CancellationToken cancellationToken)
     {
         var runtime = registration.Create(path, options);
         var info = await runtime.DetectAsync(cancellationToken).ConfigureAwait(false);
-        return info.Problem is { } problem ? throw problem : runtime;
+        return info.Problem is { } problem ? throw problem : (runtime, info);
     }
 
     private static BridgeException UnknownRuntime(string requested, IReadOnlyList<RuntimeRegistration> registrations) =>

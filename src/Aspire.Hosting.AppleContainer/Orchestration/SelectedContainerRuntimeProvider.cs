@@ -30,8 +30,9 @@ internal sealed class SelectedContainerRuntimeProvider : IContainerRuntimeProvid
         {
             if (_active is null)
             {
-                var runtime = await ContainerRuntimeSelector.SelectAsync(RuntimeSelectionOptions.FromSettings(key => _configuration[key]), cancellationToken).ConfigureAwait(false);
-                var info = await runtime.DetectAsync(cancellationToken).ConfigureAwait(false);
+                var selection = await ContainerRuntimeSelector.SelectRememberingAsync(RuntimeSelectionOptions.FromSettings(key => _configuration[key]), cancellationToken).ConfigureAwait(false);
+                var runtime = selection.Runtime;
+                var info = selection.Info ?? await runtime.DetectAsync(cancellationToken).ConfigureAwait(false);
                 if (info.Problem is { } problem)
                 {
                     throw problem;

@@ -56,6 +56,18 @@ public sealed class RememberedRuntimeTests : IDisposable
     }
 
     [Fact]
+    public async Task Selection_hands_over_what_detection_reported_so_nobody_detects_again()
+    {
+        Install("docker");
+        var podman = Install("podman");
+
+        var selection = await SelectAsync(new RuntimeSelectionOptions { Runtime = "podman" });
+
+        Assert.NotNull(selection.Info);
+        Assert.Equal(("podman", podman, true), (selection.Info.Name, selection.Info.ExecutablePath, selection.Info.IsRunning));
+    }
+
+    [Fact]
     public async Task Unchanged_inputs_recreate_the_runtime_without_detecting_it()
     {
         var podman = Install("podman");
