@@ -7,7 +7,21 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
 public sealed partial class OciContainerRuntime
 {
     /// <inheritdoc />
+    /// <remarks>
+    /// A follow of a local podman container with a <c>k8s-file</c> log reads the file itself (no process per follow,
+    /// see <see cref="TryFollowLogFileAsync"/>); everything else runs <c>logs</c>.
+    /// </remarks>
     public async IAsyncEnumerable<ContainerLogLine> GetLogsAsync(string id, bool follow, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var fileFollow = follow ? await TryFollowLogFileAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        var lines = fileFollow?.ReadAsync(cancellationToken) ?? ReadCliLogsAsync(id, follow, cancellationToken);
+        await foreach (var line in lines.ConfigureAwait(false))
+        {
+            yield return line;
+        }
+    }
+
+    private async IAsyncEnumerable<ContainerLogLine> ReadCliLogsAsync(string id, bool follow, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var arguments = _arguments.Logs(id, follow);
         var request = _invoker.CreateRequest(arguments) with { Timeout = follow ? null : _invoker.DefaultTimeout };

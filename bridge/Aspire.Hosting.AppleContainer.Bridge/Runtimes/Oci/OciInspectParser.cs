@@ -23,6 +23,36 @@ internal static class OciInspectParser
         }
     }
 
+    /// <summary>Where the first container in the array keeps its output; null when the output is not one container's details.</summary>
+    public static OciLogSource? ParseLogSource(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Array || document.RootElement.GetArrayLength() == 0)
+            {
+                return null;
+            }
+
+            var container = document.RootElement[0];
+            var state = OciJson.Object(container, "State");
+            var logConfig = OciJson.Object(container, "HostConfig") is { } host ? OciJson.Object(host, "LogConfig") : null;
+            return OciJson.String(container, "Id") is { } id && state is { } s
+                ? new OciLogSource(
+                    id,
+                    ParseState(OciJson.String(s, "Status")),
+                    OciJson.String(s, "StartedAt"),
+                    logConfig is { } driver ? OciJson.String(driver, "Type") : null,
+                    logConfig is { } file ? OciJson.String(file, "Path") : null,
+                    logConfig is { } size ? OciJson.String(size, "Size") : null)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Maps a runtime state word to the normalised state (podman's configured/initialized are Created).</summary>
     public static ContainerState ParseState(string? status) => status?.ToLowerInvariant() switch
     {
