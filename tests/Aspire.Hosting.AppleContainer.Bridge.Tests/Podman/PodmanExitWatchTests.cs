@@ -28,10 +28,10 @@ public sealed class PodmanExitWatchTests(PodmanFixture fixture) : RuntimeContrac
         }
 
         var waits = ids.Select(id => runtime.WaitForExitAsync(id)).ToList();
-        var oneStream = await EventuallyAsync(() => Task.FromResult(Children(podman, "events") == 1), TimeSpan.FromSeconds(5));
-        var waitProcesses = Children(podman, "wait");
+        var oneStream = await EventuallyAsync(() => Task.FromResult(PodmanChildProcesses.Count(podman, "events") == 1), TimeSpan.FromSeconds(5));
+        var waitProcesses = PodmanChildProcesses.Count(podman, "wait");
         var exits = await Task.WhenAll(waits);
-        var streamStopped = await EventuallyAsync(() => Task.FromResult(Children(podman, "events") == 0), TimeSpan.FromSeconds(5));
+        var streamStopped = await EventuallyAsync(() => Task.FromResult(PodmanChildProcesses.Count(podman, "events") == 0), TimeSpan.FromSeconds(5));
 
         Assert.True(oneStream, "Three concurrent waits should share exactly one `podman events` process.");
         Assert.Equal(0, waitProcesses);
@@ -50,30 +50,5 @@ public sealed class PodmanExitWatchTests(PodmanFixture fixture) : RuntimeContrac
         var again = await Runtime.WaitForExitAsync(id).WaitAsync(TimeSpan.FromSeconds(5));
 
         Assert.Equal(9, again.ExitCode);
-    }
-
-    /// <summary>How many children of this process run <paramref name="executable"/> with the verb <paramref name="verb"/>.</summary>
-    private static int Children(string executable, string verb)
-    {
-        var count = 0;
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-                var argv = File.ReadAllText(Path.Combine(directory, "cmdline")).Split('\0');
-                if (parent == Environment.ProcessId && argv.Length > 1 && argv[0] == executable && argv[1] == verb)
-                {
-                    count++;
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
-            {
-                // The process ended while being read, or is not a process directory.
-            }
-        }
-
-        return count;
     }
 }
