@@ -47,24 +47,6 @@ internal static class EndpointAllocator
         }
     }
 
-    /// <summary>A port free on 127.0.0.1 right now, chosen by the system.</summary>
-    public static int FindFreePort(ProtocolType protocol = ProtocolType.Tcp)
-    {
-        if (protocol == ProtocolType.Udp)
-        {
-            using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-            return ((IPEndPoint)udp.Client.LocalEndPoint!).Port;
-        }
-
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
+    /// <summary>A port free on 127.0.0.1 that no other endpoint of this AppHost got (see <see cref="HostPortPicker"/>).</summary>
+    public static int FindFreePort(ProtocolType protocol = ProtocolType.Tcp) => HostPortPicker.Shared.Pick(protocol);
 }
