@@ -28,27 +28,20 @@ public sealed partial class AppleContainerRuntime
     /// text which, when any is missing: ImageInspect.swift @1.0.0). When it succeeds with one image per reference, all
     /// exist; otherwise the references are asked about one by one.
     /// </remarks>
-    public async Task<IReadOnlySet<string>> FindImagesAsync(IReadOnlyCollection<string> images, CancellationToken cancellationToken = default)
+    public Task<IReadOnlySet<string>> FindImagesAsync(IReadOnlyCollection<string> images, CancellationToken cancellationToken = default) =>
+        ImageQuery.FindAsync(this, images, AllImagesExistAsync, cancellationToken);
+
+    private async Task<bool> AllImagesExistAsync(IReadOnlyList<string> images, CancellationToken cancellationToken)
     {
-        var distinct = ImageQuery.Distinct(images);
-        if (distinct.Count <= 1)
-        {
-            return distinct.Count == 0 || !await ImageExistsAsync(distinct[0], cancellationToken).ConfigureAwait(false) ? ImageQuery.None : ImageQuery.All(distinct);
-        }
-
-        var arguments = AppleArguments.ImageInspect(distinct);
+        var arguments = AppleArguments.ImageInspect(images);
         var result = await _invoker.RunUncheckedAsync(arguments, cancellationToken).ConfigureAwait(false);
-        if (result.ExitCode == 0 && AppleImageParser.Parse(result.StandardOutput).Count == distinct.Count)
+        if (result.ExitCode == 0)
         {
-            return ImageQuery.All(distinct);
+            return AppleImageParser.Parse(result.StandardOutput).Count == images.Count;
         }
 
-        if (result.ExitCode != 0 && Fail(arguments, result, "inspect the images") is { Code: not BridgeErrorCode.ImageNotFound } error)
-        {
-            throw error;
-        }
-
-        return await ImageQuery.OneByOneAsync(this, distinct, cancellationToken).ConfigureAwait(false);
+        var error = Fail(arguments, result, "inspect the images");
+        return error.Code == BridgeErrorCode.ImageNotFound ? false : throw error;
     }
 
     /// <inheritdoc />

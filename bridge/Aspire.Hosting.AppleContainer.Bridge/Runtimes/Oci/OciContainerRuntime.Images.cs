@@ -25,27 +25,20 @@ public sealed partial class OciContainerRuntime
     /// One <c>image inspect</c> of every reference: when it succeeds with one id line per reference, all exist. When any
     /// is missing the CLI names it only in its error text, so the references are then asked about one by one.
     /// </remarks>
-    public async Task<IReadOnlySet<string>> FindImagesAsync(IReadOnlyCollection<string> images, CancellationToken cancellationToken = default)
+    public Task<IReadOnlySet<string>> FindImagesAsync(IReadOnlyCollection<string> images, CancellationToken cancellationToken = default) =>
+        ImageQuery.FindAsync(this, images, AllImagesExistAsync, cancellationToken);
+
+    private async Task<bool> AllImagesExistAsync(IReadOnlyList<string> images, CancellationToken cancellationToken)
     {
-        var distinct = ImageQuery.Distinct(images);
-        if (distinct.Count <= 1)
-        {
-            return distinct.Count == 0 || !await ImageExistsAsync(distinct[0], cancellationToken).ConfigureAwait(false) ? ImageQuery.None : ImageQuery.All(distinct);
-        }
-
-        var arguments = _arguments.ImageInspect(distinct);
+        var arguments = _arguments.ImageInspect(images);
         var result = await _invoker.RunUncheckedAsync(arguments, cancellationToken).ConfigureAwait(false);
-        if (result.ExitCode == 0 && result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length == distinct.Count)
+        if (result.ExitCode == 0)
         {
-            return ImageQuery.All(distinct);
+            return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length == images.Count;
         }
 
-        if (result.ExitCode != 0 && Fail(arguments, result, "inspect the images") is { Code: not BridgeErrorCode.ImageNotFound } error)
-        {
-            throw error;
-        }
-
-        return await ImageQuery.OneByOneAsync(this, distinct, cancellationToken).ConfigureAwait(false);
+        var error = Fail(arguments, result, "inspect the images");
+        return error.Code == BridgeErrorCode.ImageNotFound ? false : throw error;
     }
 
     /// <inheritdoc />
