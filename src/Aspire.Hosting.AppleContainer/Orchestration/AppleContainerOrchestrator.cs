@@ -57,7 +57,7 @@ internal sealed class AppleContainerOrchestrator
         try
         {
             var active = await _runtimes.GetRuntimeAsync(_stopping.Token).ConfigureAwait(false);
-            var pulled = resources.Where(r => !r.HasAnnotationOfType<DockerfileBuildAnnotation>()).Select(RunSpecFactory.GetImage);
+            var pulled = resources.Where(r => !r.HasAnnotationOfType<DockerfileBuildAnnotation>()).Select(RunSpecFactory.GetImage).ToList();
             _images.Start(active.Runtime, pulled, _stopping.Token);
             await _guard.EnsureStartedAsync(_stopping.Token).ConfigureAwait(false);
         }

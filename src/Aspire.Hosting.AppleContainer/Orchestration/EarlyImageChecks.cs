@@ -1,38 +1,33 @@
-using System.Collections.Concurrent;
 using Aspire.Hosting.AppleContainer.Bridge;
 
 namespace Aspire.Hosting.AppleContainer.Orchestration;
 
 /// <summary>
-/// Image presence checks started while Aspire starts the rest of the application, so a resource's first start finds
-/// the answer ready. Only a positive early answer is used, and only by first starts; anything else asks the runtime.
+/// One image query for all resources (<see cref="IContainerRuntime.FindImagesAsync"/>), started while Aspire starts
+/// the rest of the application, so a resource's first start finds the answer ready. Only a positive early answer is
+/// used, and only by first starts; anything else asks the runtime.
 /// </summary>
 internal sealed class EarlyImageChecks
 {
-    private readonly ConcurrentDictionary<string, Task<bool>> _checks = new(StringComparer.Ordinal);
+    private Task<IReadOnlySet<string>>? _found;
 
-    /// <summary>Starts one check per distinct image.</summary>
-    public void Start(IContainerRuntime runtime, IEnumerable<string> images, CancellationToken cancellationToken)
-    {
-        foreach (var image in images)
-        {
-            _checks.GetOrAdd(image, name => runtime.ImageExistsAsync(name, cancellationToken));
-        }
-    }
+    /// <summary>Starts the query about <paramref name="images"/> (once; later calls are ignored). Its failures stay in the query.</summary>
+    public void Start(IContainerRuntime runtime, IReadOnlyCollection<string> images, CancellationToken cancellationToken) =>
+        Interlocked.CompareExchange(ref _found, Task.Run(() => runtime.FindImagesAsync(images, cancellationToken), cancellationToken), null);
 
     /// <summary>Whether <paramref name="image"/> exists: the early answer on a first start when it was yes, otherwise the runtime's.</summary>
     public async Task<bool> ExistsAsync(IContainerRuntime runtime, string image, bool firstStart, CancellationToken cancellationToken)
     {
-        if (firstStart && _checks.TryGetValue(image, out var early))
+        if (firstStart && _found is { } found)
         {
             try
             {
-                if (await early.WaitAsync(cancellationToken).ConfigureAwait(false))
+                if ((await found.WaitAsync(cancellationToken).ConfigureAwait(false)).Contains(image))
                 {
                     return true;
                 }
             }
-            catch (BridgeException)
+            catch (Exception ex) when (ex is BridgeException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 // Asked again below, where a failure is the resource's to report.
             }
