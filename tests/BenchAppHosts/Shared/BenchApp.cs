@@ -39,6 +39,12 @@ public static class BenchApp
         var (scenario, label) = (args[0], args[1]);
         var count = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
         var persistent = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0;
+        if (count < 0 || persistent < 0 || (scenario == "hold" ? count + persistent : count) == 0)
+        {
+            Console.Error.WriteLine($"'{scenario}' needs at least one container (count {count}, persistent {persistent}).");
+            return 2;
+        }
+
         var clock = Stopwatch.StartNew();
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = [], DisableDashboard = true });
         Func<DistributedApplication, Task> run = scenario switch
