@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.TestSupport;
 
 namespace Aspire.Hosting.AppleContainer.Tasks.Tests.Support;
 
@@ -9,9 +10,9 @@ namespace Aspire.Hosting.AppleContainer.Tasks.Tests.Support;
 /// that stopped would), and plays <see cref="BuildOutput"/> as builder progress before failing with
 /// <see cref="BuildError"/> (when set) or adding the tags to <see cref="Images"/>. The tasks use nothing else.
 /// </summary>
-internal sealed class ScriptedImageRuntime(string name = "podman") : IContainerRuntime
+internal sealed class ScriptedImageRuntime(string name = "podman") : UnusedContainerRuntime
 {
-    public string Name { get; } = name;
+    public override string Name { get; } = name;
 
     public ConcurrentDictionary<string, bool> Images { get; } = new(StringComparer.Ordinal);
 
@@ -26,17 +27,13 @@ internal sealed class ScriptedImageRuntime(string name = "podman") : IContainerR
 
     public BridgeException? BuildError { get; set; }
 
-    public RuntimeCapabilities Capabilities => throw Unused();
-
-    public Task<RuntimeInfo> DetectAsync(CancellationToken cancellationToken = default) => throw Unused();
-
-    public Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default)
+    public override Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default)
     {
         ImageQueries.Enqueue([image]);
         return QueryError is { } error ? Task.FromException<bool>(error) : Task.FromResult(Images.ContainsKey(image));
     }
 
-    public Task<IReadOnlySet<string>> FindImagesAsync(IReadOnlyCollection<string> images, CancellationToken cancellationToken = default)
+    public override Task<IReadOnlySet<string>> FindImagesAsync(IReadOnlyCollection<string> images, CancellationToken cancellationToken = default)
     {
         ImageQueries.Enqueue([.. images]);
         return QueryError is { } error
@@ -44,7 +41,7 @@ internal sealed class ScriptedImageRuntime(string name = "podman") : IContainerR
             : Task.FromResult<IReadOnlySet<string>>(images.Where(Images.ContainsKey).ToHashSet(StringComparer.Ordinal));
     }
 
-    public async Task BuildImageAsync(BuildSpec spec, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default)
+    public override async Task BuildImageAsync(BuildSpec spec, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         Builds.Enqueue(spec);
         foreach (var line in BuildOutput)
@@ -63,38 +60,4 @@ internal sealed class ScriptedImageRuntime(string name = "podman") : IContainerR
             Images[tag] = true;
         }
     }
-
-    public Task PullImageAsync(string image, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default) => throw Unused();
-
-    public Task RemoveImageAsync(string image, bool force = false, CancellationToken cancellationToken = default) => throw Unused();
-
-    public Task<string> CreateContainerAsync(RunSpec spec, CancellationToken cancellationToken = default) => throw Unused();
-
-    public Task StartContainerAsync(string id, CancellationToken cancellationToken = default) => throw Unused();
-
-    public Task StopContainerAsync(string id, TimeSpan gracePeriod, CancellationToken cancellationToken = default) => throw Unused();
-
-    public Task KillContainerAsync(string id, string? signal = null, CancellationToken cancellationToken = default) => throw Unused();
-
-    public Task RemoveContainerAsync(string id, bool force = true, bool removeVolumes = false, CancellationToken cancellationToken = default) => throw Unused();
-
-    public Task<ContainerInfo> InspectContainerAsync(string id, CancellationToken cancellationToken = default) => throw Unused();
-
-    public Task<IReadOnlyList<ContainerInfo>> ListContainersAsync(IReadOnlyDictionary<string, string>? labels = null, CancellationToken cancellationToken = default) => throw Unused();
-
-    public IAsyncEnumerable<ContainerLogLine> GetLogsAsync(string id, bool follow, CancellationToken cancellationToken = default) => throw Unused();
-
-    public Task<ExecResult> ExecAsync(string id, ExecSpec spec, CancellationToken cancellationToken = default) => throw Unused();
-
-    public Task<ContainerExit> WaitForExitAsync(string id, CancellationToken cancellationToken = default) => throw Unused();
-
-    public Task CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken = default) => throw Unused();
-
-    public Task<IReadOnlyList<VolumeInfo>> ListVolumesAsync(IReadOnlyDictionary<string, string>? labels = null, CancellationToken cancellationToken = default) => throw Unused();
-
-    public Task RemoveVolumeAsync(string name, CancellationToken cancellationToken = default) => throw Unused();
-
-    public Task<string> GetHostAddressAsync(CancellationToken cancellationToken = default) => throw Unused();
-
-    private static NotSupportedException Unused() => new("The image tasks do not use this member.");
 }
