@@ -77,8 +77,8 @@ internal sealed partial class ImageItemReader(TaskLoggingHelper log, string proj
             Error("InvalidPlatform", name, platform);
         }
 
-        var buildArgs = Pairs(name, Metadata(item, "BuildArgs"), "InvalidBuildArg", ref errors);
-        var labels = Pairs(name, Join(defaultLabels, Metadata(item, "Labels")), "InvalidLabel", ref errors);
+        var buildArgs = Pairs(name, MetadataList.Read(item, "BuildArgs"), "InvalidBuildArg", ref errors);
+        var labels = Pairs(name, [.. List(defaultLabels), .. MetadataList.Read(item, "Labels")], "InvalidLabel", ref errors);
         return errors > 0 ? null : new ImageDeclaration
         {
             Name = name,
@@ -100,10 +100,10 @@ internal sealed partial class ImageItemReader(TaskLoggingHelper log, string proj
         }
     }
 
-    private List<KeyValuePair<string, string>> Pairs(string image, string? text, string invalidMessage, ref int errors)
+    private List<KeyValuePair<string, string>> Pairs(string image, IEnumerable<string> entries, string invalidMessage, ref int errors)
     {
         var pairs = new List<KeyValuePair<string, string>>();
-        foreach (var entry in List(text))
+        foreach (var entry in entries)
         {
             var equals = entry.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0 || entry[..equals].Trim().Length == 0 || entry[..equals].Any(char.IsWhiteSpace))
@@ -127,9 +127,6 @@ internal sealed partial class ImageItemReader(TaskLoggingHelper log, string proj
 
     private static List<string> List(string? text) =>
         text is null ? [] : [.. text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-
-    private static string? Join(string? first, string? second) =>
-        first is null ? second : second is null ? first : first + ";" + second;
 
     [GeneratedRegex("^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex PlatformPattern();

@@ -38,8 +38,8 @@ internal static class ResolvedImageItem
         Dockerfile = item.GetMetadata("DockerfilePath"),
         Reference = new ImageReference(item.GetMetadata("Repository"), item.GetMetadata("ImageTag")),
         AdditionalTags = Split(item.GetMetadata("AdditionalTags")),
-        BuildArgs = Pairs(item.GetMetadata("BuildArgs")),
-        Labels = Pairs(item.GetMetadata("Labels")),
+        BuildArgs = Pairs(item, "BuildArgs"),
+        Labels = Pairs(item, "Labels"),
         Target = NullIfEmpty(item.GetMetadata("TargetStage")),
         Platform = NullIfEmpty(item.GetMetadata("Platform")),
     };
@@ -51,13 +51,13 @@ internal static class ResolvedImageItem
     public static string StampFile(ITaskItem item) => item.GetMetadata("StampFile");
 
     private static string Join(IEnumerable<KeyValuePair<string, string>> pairs) =>
-        string.Join(";", pairs.Select(pair => $"{pair.Key}={pair.Value}"));
+        MetadataList.Join(pairs.Select(pair => $"{pair.Key}={pair.Value}"));
 
     private static List<string> Split(string text) =>
         [.. text.Split(';', StringSplitOptions.RemoveEmptyEntries)];
 
-    private static List<KeyValuePair<string, string>> Pairs(string text) =>
-        [.. Split(text).Select(entry => entry.Split('=', 2)).Select(parts => new KeyValuePair<string, string>(parts[0], parts[1]))];
+    private static List<KeyValuePair<string, string>> Pairs(ITaskItem item, string name) =>
+        [.. MetadataList.Read(item, name).Select(entry => entry.Split('=', 2)).Select(parts => new KeyValuePair<string, string>(parts[0], parts[1]))];
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 }

@@ -20,7 +20,8 @@ public sealed class ImageBuildEndToEndTests(PackageFeedFixture feed)
         var first = await apphost.RunAsync("build");
         Assert.True(first.ExitCode == 0, first.Output);
         Assert.Equal(AllImages, FixtureAppHost.BuiltImages(first.Output));
-        Assert.Contains("STEP 4/5: RUN echo \"$GREETING\" > /greeting", first.Output, StringComparison.Ordinal);
+        Assert.Contains("STEP 4/5: RUN echo \"$GREETING\" > /greeting && echo \"greeting: $GREETING\"", first.Output, StringComparison.Ordinal);
+        Assert.Contains("greeting: hello", first.Output, StringComparison.Ordinal);
 
         var second = await apphost.RunAsync("build");
         Assert.True(second.ExitCode == 0, second.Output);
@@ -45,13 +46,15 @@ public sealed class ImageBuildEndToEndTests(PackageFeedFixture feed)
         var afterRemoval = await apphost.RunAsync("build");
         Assert.Equal(["gamma"], FixtureAppHost.BuiltImages(afterRemoval.Output));
 
-        var changedArg = await apphost.RunAsync("build", "-p:ActrGreeting=bonjour");
+        // An escaped ';' (here from the command line; $([MSBuild]::Escape(...)) in a project) stays inside its build argument.
+        var changedArg = await apphost.RunAsync("build", "-p:ActrGreeting=bonjour%3Bsalut");
         Assert.Equal(["alpha"], FixtureAppHost.BuiltImages(changedArg.Output));
+        Assert.Contains("greeting: bonjour;salut", changedArg.Output, StringComparison.Ordinal);
 
-        var forced = await apphost.RunAsync("build", "-p:ActrGreeting=bonjour", "-p:AppleContainerForceRebuild=true");
+        var forced = await apphost.RunAsync("build", "-p:ActrGreeting=bonjour%3Bsalut", "-p:AppleContainerForceRebuild=true");
         Assert.Equal(AllImages, FixtureAppHost.BuiltImages(forced.Output));
 
-        var optedOut = await apphost.RunAsync("build", "-p:ActrGreeting=bonjour", "-p:AppleContainerBuildImages=false", "-p:AppleContainerForceRebuild=true");
+        var optedOut = await apphost.RunAsync("build", "-p:ActrGreeting=bonjour%3Bsalut", "-p:AppleContainerBuildImages=false", "-p:AppleContainerForceRebuild=true");
         Assert.True(optedOut.ExitCode == 0, optedOut.Output);
         Assert.Empty(FixtureAppHost.BuiltImages(optedOut.Output));
 

@@ -23,7 +23,7 @@ internal sealed class ImageTaskHarness : IDisposable
         }
 
         Dockerfile = Path.Combine(Project.Path, names[0], "Dockerfile");
-        Images = Resolve(Project, [.. names.Select(name => Item(name, ("Tag", $"localhost/{name}:1"), ("BuildArgs", "A=1"), ("Labels", "session=s1"), ("TargetStage", "final"), ("Platform", "linux/amd64")))]);
+        Images = Resolve(Project, [.. names.Select(name => Item(name, ("Tag", $"localhost/{name}:1"), ("BuildArgs", "A=1;LIST=a%3Bb"), ("Labels", "session=s1"), ("TargetStage", "final"), ("Platform", "linux/amd64")))]);
         Assert.Equal(names.Length, Images.Length);
         Cli = InstallCli("podman");
         RecalledRuntime = Runtime;

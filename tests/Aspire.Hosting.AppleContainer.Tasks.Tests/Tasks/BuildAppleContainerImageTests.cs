@@ -26,6 +26,7 @@ public sealed class BuildAppleContainerImageTests : IDisposable
         Assert.Equal(_harness.Dockerfile, spec.Dockerfile);
         Assert.Equal(Path.GetDirectoryName(_harness.Dockerfile), spec.ContextDirectory);
         Assert.Equal("1", spec.BuildArgs["A"]);
+        Assert.Equal("a;b", spec.BuildArgs["LIST"]);
         Assert.Equal("s1", spec.Labels["session"]);
         Assert.Equal(("final", "linux/amd64"), (spec.Target, spec.Platform));
         Assert.Contains("STEP 2/2: COPY . /app", _harness.Engine.MessagesAtLeast(MessageImportance.Normal));
