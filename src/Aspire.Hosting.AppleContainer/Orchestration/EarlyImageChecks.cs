@@ -12,8 +12,20 @@ internal sealed class EarlyImageChecks
     private Task<IReadOnlySet<string>>? _found;
 
     /// <summary>Starts the query about <paramref name="images"/> (once; later calls are ignored). Its failures stay in the query.</summary>
-    public void Start(IContainerRuntime runtime, IReadOnlyCollection<string> images, CancellationToken cancellationToken) =>
-        Interlocked.CompareExchange(ref _found, Task.Run(() => runtime.FindImagesAsync(images, cancellationToken), cancellationToken), null);
+    public void Start(IContainerRuntime runtime, IReadOnlyCollection<string> images, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _found) is not null)
+        {
+            return;
+        }
+
+        // Created unstarted, and started only by the call that gets to publish it, so a second call queries nothing.
+        var query = new Task<Task<IReadOnlySet<string>>>(() => runtime.FindImagesAsync(images, cancellationToken), cancellationToken);
+        if (Interlocked.CompareExchange(ref _found, query.Unwrap(), null) is null)
+        {
+            query.Start(TaskScheduler.Default);
+        }
+    }
 
     /// <summary>Whether <paramref name="image"/> exists: the early answer on a first start when it was yes, otherwise the runtime's.</summary>
     public async Task<bool> ExistsAsync(IContainerRuntime runtime, string image, bool firstStart, CancellationToken cancellationToken)
