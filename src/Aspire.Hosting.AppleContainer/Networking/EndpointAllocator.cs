@@ -25,9 +25,10 @@ internal static class EndpointAllocator
 
     /// <summary>
     /// Allocates every endpoint of <paramref name="resource"/>: the requested host port, else the one in
-    /// <paramref name="reusedPorts"/> (by container port, from a persistent container to reuse), else a free one.
+    /// <paramref name="reusedPorts"/> (by container port, from a persistent container to reuse), else a free one,
+    /// the same as in the AppHost's (<paramref name="appHostKey"/>) earlier runs while it is free.
     /// </summary>
-    public static void AllocateLocalhost(IResourceWithEndpoints resource, IReadOnlyDictionary<int, int>? reusedPorts = null)
+    public static void AllocateLocalhost(IResourceWithEndpoints resource, string appHostKey, IReadOnlyDictionary<int, int>? reusedPorts = null)
     {
         foreach (var endpoint in resource.Annotations.OfType<EndpointAnnotation>())
         {
@@ -35,7 +36,9 @@ internal static class EndpointAllocator
                 BridgeErrorCode.InvalidSpec,
                 $"The endpoint '{endpoint.Name}' of '{resource.Name}' has neither a target port nor a port; give it a target port.") { Option = "publish" };
             var hostPort = GetRequestedHostPort(resource, endpoint)
-                ?? (reusedPorts is not null && reusedPorts.TryGetValue(containerPort, out var reused) ? reused : FindFreePort(endpoint.Protocol));
+                ?? (reusedPorts is not null && reusedPorts.TryGetValue(containerPort, out var reused)
+                    ? reused
+                    : HostPortPicker.Shared.Pick(endpoint.Protocol, $"{appHostKey}/{resource.Name}/{endpoint.Name}"));
             if (hostPort is < 1 or > 65535)
             {
                 continue; // Left unallocated: RunSpecFactory fails this resource alone, with a coded error, when it starts.
@@ -46,7 +49,4 @@ internal static class EndpointAllocator
                 new AllocatedEndpoint(endpoint, LoopbackAddress, hostPort, EndpointBindingMode.SingleAddress, containerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), KnownNetworkIdentifiers.LocalhostNetwork));
         }
     }
-
-    /// <summary>A port free on 127.0.0.1 that no other endpoint of this AppHost got (see <see cref="HostPortPicker"/>).</summary>
-    public static int FindFreePort(ProtocolType protocol = ProtocolType.Tcp) => HostPortPicker.Shared.Pick(protocol);
 }

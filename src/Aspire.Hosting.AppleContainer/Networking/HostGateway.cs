@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using Aspire.Hosting.AppleContainer.Orchestration;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,8 @@ namespace Aspire.Hosting.AppleContainer.Networking;
 /// <summary>
 /// Makes host listeners bound to 127.0.0.1 reachable from containers: it asks the runtime for the address
 /// containers use to reach the host and, unless that address is itself loopback (then the listener is reachable
-/// as is), starts one <see cref="TcpForwarder"/> per listener port on demand.
+/// as is), starts one <see cref="TcpForwarder"/> per listener port on demand, on a port that stays the same from run
+/// to run while the listener's does (see <see cref="HostPortPicker"/>).
 /// </summary>
 internal sealed class HostGateway : IAsyncDisposable
 {
@@ -37,7 +39,8 @@ internal sealed class HostGateway : IAsyncDisposable
         }
 
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var forwarder = _forwarders.GetOrAdd(loopbackPort, port => new Lazy<TcpForwarder>(() => new TcpForwarder(port, ip, _logger))).Value;
+        var forwarder = _forwarders.GetOrAdd(loopbackPort, port => new Lazy<TcpForwarder>(
+            () => new TcpForwarder(port, ip, _logger, HostPortPicker.Shared.Pick(ProtocolType.Tcp, $"forward/{port}")))).Value;
         return (hostAddress, forwarder.Port);
     }
 

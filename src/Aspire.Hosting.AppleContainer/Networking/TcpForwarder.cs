@@ -6,7 +6,8 @@ namespace Aspire.Hosting.AppleContainer.Networking;
 
 /// <summary>
 /// Relays TCP connections that reach the host at the container runtime's host address to a listener bound only to
-/// 127.0.0.1, which containers could not reach otherwise. It listens on a port the system chooses and serves only
+/// 127.0.0.1, which containers could not reach otherwise. It listens on the port it is offered, else on one the
+/// system chooses, and serves only
 /// connections that arrived at <see cref="AcceptedLocalAddress"/> (or loopback) when one is given, else
 /// connections from loopback or private peers.
 /// </summary>
@@ -17,14 +18,16 @@ internal sealed class TcpForwarder : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Task _acceptLoop;
 
-    /// <summary>Starts forwarding to <c>127.0.0.1:<paramref name="targetPort"/></c>.</summary>
-    public TcpForwarder(int targetPort, IPAddress? acceptedLocalAddress, ILogger logger)
+    /// <summary>
+    /// Starts forwarding to <c>127.0.0.1:<paramref name="targetPort"/></c>, listening on <paramref name="preferredPort"/>
+    /// when it is free on every interface (0: any port).
+    /// </summary>
+    public TcpForwarder(int targetPort, IPAddress? acceptedLocalAddress, ILogger logger, int preferredPort = 0)
     {
         TargetPort = targetPort;
         AcceptedLocalAddress = acceptedLocalAddress;
         _logger = logger;
-        _listener = new TcpListener(IPAddress.Any, 0);
-        _listener.Start();
+        _listener = Listen(preferredPort);
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _acceptLoop = AcceptLoopAsync();
     }
@@ -52,6 +55,27 @@ internal sealed class TcpForwarder : IAsyncDisposable
         }
 
         _stopping.Dispose();
+    }
+
+    private static TcpListener Listen(int preferredPort)
+    {
+        if (preferredPort > 0)
+        {
+            var preferred = new TcpListener(IPAddress.Any, preferredPort);
+            try
+            {
+                preferred.Start();
+                return preferred;
+            }
+            catch (SocketException)
+            {
+                preferred.Stop();
+            }
+        }
+
+        var any = new TcpListener(IPAddress.Any, 0);
+        any.Start();
+        return any;
     }
 
     private async Task AcceptLoopAsync()

@@ -57,7 +57,7 @@ internal sealed class AppleContainerEventingSubscriber(
                 var reused = RunSpecFactory.IsPersistent(resource) ? await FindPersistentPortsAsync(resource, ct).ConfigureAwait(false) : null;
                 try
                 {
-                    EndpointAllocator.AllocateLocalhost(resource, reused);
+                    EndpointAllocator.AllocateLocalhost(resource, session.AppHostKey, reused);
                 }
                 catch (BridgeException ex)
                 {

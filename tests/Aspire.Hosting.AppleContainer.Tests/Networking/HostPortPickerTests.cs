@@ -32,6 +32,50 @@ public class HostPortPickerTests
     }
 
     [Fact]
+    public void A_port_asked_for_under_a_stable_key_is_the_same_for_every_picker_while_it_is_free()
+    {
+        var key = $"engd-{Guid.NewGuid():N}/cache/tcp";
+        var ephemeralStart = HostPortPicker.Shared.EphemeralStart;
+
+        var first = new HostPortPicker(ephemeralStart, new Random(1)).Pick(ProtocolType.Tcp, key);
+        var second = new HostPortPicker(ephemeralStart, new Random(2)).Pick(ProtocolType.Tcp, key);
+
+        Assert.Equal(first, second);
+        Assert.InRange(first, HostPortPicker.LowestPort, ephemeralStart - 1);
+    }
+
+    [Fact]
+    public void A_stable_key_whose_first_candidate_is_taken_gets_its_next_fixed_candidate()
+    {
+        var key = $"engd-{Guid.NewGuid():N}/cache/tcp";
+        var picker = new HostPortPicker(HostPortPicker.Shared.EphemeralStart, new Random(1));
+        using var holder = new TcpListener(IPAddress.Loopback, picker.StablePort(key, 0));
+        holder.Start();
+
+        Assert.Equal(picker.StablePort(key, 1), picker.Pick(ProtocolType.Tcp, key));
+        Assert.Equal(picker.StablePort(key, 1), new HostPortPicker(picker.EphemeralStart, new Random(2)).Pick(ProtocolType.Tcp, key));
+    }
+
+    [Fact]
+    public void A_stable_key_gets_its_port_again_once_free_but_no_other_pick_gets_that_port()
+    {
+        var key = $"engd-{Guid.NewGuid():N}/cache/tcp";
+        var other = $"engd-{Guid.NewGuid():N}/db/tcp";
+        var probe = new HostPortPicker(HostPortPicker.Shared.EphemeralStart, new Random(1));
+        var stable = probe.StablePort(key, 0);
+        var fallback = probe.StablePort(other, 0);
+        var picker = new HostPortPicker(probe.EphemeralStart, new ScriptedRandom(stable, fallback));
+
+        var first = picker.Pick(ProtocolType.Tcp, key);
+        var again = picker.Pick(ProtocolType.Tcp, key);
+        var unkeyed = picker.Pick();
+
+        Assert.Equal(stable, first);
+        Assert.Equal(stable, again);
+        Assert.Equal(fallback, unkeyed);
+    }
+
+    [Fact]
     public void Udp_ports_are_checked_with_a_udp_socket()
     {
         var held = HostPortPicker.Shared.Pick(ProtocolType.Udp);

@@ -54,6 +54,18 @@ public class TcpForwarderTests
         }
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task A_forwarder_listens_on_the_port_it_is_offered_and_on_another_when_that_one_is_taken()
+    {
+        var offered = HostPortPicker.Shared.Pick();
+
+        await using var first = new TcpForwarder(targetPort: 1, acceptedLocalAddress: null, NullLogger.Instance, preferredPort: offered);
+        await using var second = new TcpForwarder(targetPort: 1, acceptedLocalAddress: null, NullLogger.Instance, preferredPort: offered);
+
+        Assert.Equal(offered, first.Port);
+        Assert.NotEqual(offered, second.Port);
+    }
+
     private static async Task EchoOnceAsync(TcpListener listener)
     {
         using var server = await listener.AcceptTcpClientAsync();

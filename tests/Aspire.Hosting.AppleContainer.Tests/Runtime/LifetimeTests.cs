@@ -9,7 +9,7 @@ public class LifetimeTests
     private const string ResourceLabel = "io.aspire.applecontainer.resource";
 
     [PodmanFact(Timeout = 300_000)]
-    public async Task A_persistent_container_survives_two_runs_and_is_recreated_when_its_configuration_changes_while_session_ones_go()
+    public async Task A_persistent_container_that_refers_to_a_session_container_survives_two_runs_and_is_recreated_when_its_configuration_changes_while_session_ones_go()
     {
         var prefix = "engd-" + Guid.NewGuid().ToString("N")[..8];
         try
@@ -41,8 +41,10 @@ public class LifetimeTests
     {
         await using var test = PodmanTestApp.Create(prefix);
         test.RemoveContainersOnDispose = false; // the caller removes them, after its assertions
-        test.AddService("db").WithArgs("sleep", "300").WithEnvironment("MODE", mode).WithLifetime(ContainerLifetime.Persistent);
-        test.AddService("scratch").WithArgs("sleep", "300").WithVolume("/scratch");
+        var scratch = test.AddService("scratch").WithArgs("sleep", "300").WithVolume("/scratch").WithHttpEndpoint(targetPort: 8080, name: "http");
+        // The session container's port is chosen anew each run; the persistent one must still see the same address.
+        test.AddService("db").WithArgs("sleep", "300").WithEnvironment("MODE", mode).WithEnvironment("SCRATCH_URL", scratch.GetEndpoint("http"))
+            .WithLifetime(ContainerLifetime.Persistent);
         await test.StartAsync();
         var db = await test.WaitForStateAsync("db", KnownResourceStates.Running);
         await test.WaitForStateAsync("scratch", KnownResourceStates.Running);

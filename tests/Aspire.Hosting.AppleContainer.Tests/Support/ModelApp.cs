@@ -43,13 +43,13 @@ internal sealed class ModelApp : IAsyncDisposable
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
         var runtime = new HostAddressOnlyRuntime(hostAddress);
         var gateway = new HostGateway(runtime, NullLogger<HostGateway>.Instance);
+        var session = new AppleContainerSession(app.Services.GetRequiredService<IConfiguration>(), app.Services.GetRequiredService<IHostEnvironment>());
         foreach (var resource in model.Resources.OfType<ContainerResource>().Where(r => r is AppleContainerResource || (allContainers && ContainerTakeover.IsRunnableContainer(r))).ToList())
         {
             AppleContainerEventingSubscriber.TakeOverFromDcp(resource);
-            Aspire.Hosting.AppleContainer.Networking.EndpointAllocator.AllocateLocalhost(resource);
+            Aspire.Hosting.AppleContainer.Networking.EndpointAllocator.AllocateLocalhost(resource, session.AppHostKey);
         }
 
-        var session = new AppleContainerSession(app.Services.GetRequiredService<IConfiguration>(), app.Services.GetRequiredService<IHostEnvironment>());
         return new ModelApp(app, gateway, session);
     }
 
