@@ -60,9 +60,4 @@ internal static class CommandLine
             }
         }
     }
-
-    /// <summary>Whether <paramref name="executable"/> is on PATH.</summary>
-    public static bool IsOnPath(string executable) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Any(directory => File.Exists(Path.Combine(directory, executable)));
 }
