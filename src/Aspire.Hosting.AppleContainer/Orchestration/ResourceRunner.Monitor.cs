@@ -11,6 +11,7 @@ internal sealed partial class ResourceRunner
     private static readonly TimeSpan LogDrainLimit = TimeSpan.FromSeconds(3);
     private CancellationTokenSource? _monitorCancellation;
     private Task? _monitor;
+    private volatile bool _exitPublished;
 
     /// <summary>
     /// Stops watching and, for a session container, stops and removes it with the volumes named for its anonymous
@@ -55,6 +56,7 @@ internal sealed partial class ResourceRunner
         _monitorCancellation?.Dispose();
         var cancellation = new CancellationTokenSource();
         _monitorCancellation = cancellation;
+        _exitPublished = false;
         _monitor = Task.Run(() => MonitorAsync(runtime, id, cancellation.Token), CancellationToken.None);
     }
 
@@ -87,9 +89,16 @@ internal sealed partial class ResourceRunner
             return;
         }
 
-        var snapshot = await PublishAsync(s => ResourceSnapshots.Exited(s, exit) is var exited && lostTrack is not null
-            ? exited with { Properties = ResourceSnapshots.WithProperties(exited.Properties, new Dictionary<string, object?> { ["applecontainer.error"] = lostTrack }) }
+        await PublishExitAsync(exit, lostTrack).ConfigureAwait(false);
+    }
+
+    /// <summary>Shows the container as exited (with the diagnostic that explains an unknown end) and announces that it stopped.</summary>
+    private async Task PublishExitAsync(ContainerExit exit, string? diagnostic)
+    {
+        var snapshot = await PublishAsync(s => ResourceSnapshots.Exited(s, exit) is var exited && diagnostic is not null
+            ? exited with { Properties = ResourceSnapshots.WithProperties(exited.Properties, new Dictionary<string, object?> { ["applecontainer.error"] = diagnostic }) }
             : exited).ConfigureAwait(false);
+        _exitPublished = true;
         await AnnounceStoppedAsync(snapshot).ConfigureAwait(false);
     }
 

@@ -192,6 +192,12 @@ internal sealed partial class ResourceRunner
         }
     }
 
+    /// <summary>
+    /// Stops the container and waits until the monitor has shown it exited. When the monitor already showed the exit
+    /// (it is only announcing it), there is nothing to stop. When the runtime cannot stop it (for example, the runtime
+    /// itself stopped), the resource stops being watched and shows as exited with the coded diagnostic, rather than
+    /// staying in Stopping; a restart then goes on to start it again.
+    /// </summary>
     private async Task StopCoreAsync(CancellationToken cancellationToken)
     {
         if (_runtime is not { } runtime || _containerId is not { } id || _monitor is not { IsCompleted: false } monitor)
@@ -199,8 +205,28 @@ internal sealed partial class ResourceRunner
             return;
         }
 
-        await PublishAsync(s => s with { State = KnownResourceStates.Stopping }).ConfigureAwait(false);
-        await runtime.StopContainerAsync(id, StopGracePeriod, cancellationToken).ConfigureAwait(false);
+        if (!_exitPublished)
+        {
+            await PublishAsync(s => s with { State = KnownResourceStates.Stopping }).ConfigureAwait(false);
+            try
+            {
+                await runtime.StopContainerAsync(id, StopGracePeriod, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BridgeException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                var diagnostic = DiagnosticCatalog.Describe(ex).ToString();
+                _logger.LogError("{Diagnostic}", diagnostic);
+                await _monitorCancellation!.CancelAsync().ConfigureAwait(false);
+                await monitor.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (!_exitPublished)
+                {
+                    await PublishExitAsync(new ContainerExit(null), diagnostic).ConfigureAwait(false);
+                }
+
+                return;
+            }
+        }
+
         await monitor.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -46,10 +46,7 @@ public class RuntimeAvailabilityTests
     public async Task A_runtime_stopped_mid_run_shows_a_coded_diagnostic_and_the_resource_restarts_once_it_is_back()
     {
         using var podman = new SwitchablePodman();
-        await using var test = ReliabilityApp.Create();
-        test.AddService("worker").WithArgs("sleep", "300");
-        await test.StartAsync();
-        await test.WaitForStateAsync("worker", KnownResourceStates.Running);
+        await using var test = await StartRunningWorkerAsync();
 
         podman.Down();
         var lost = await test.WaitForAsync("worker", e => e.Snapshot.State?.Text != KnownResourceStates.Running);
@@ -69,6 +66,47 @@ public class RuntimeAvailabilityTests
         Assert.True(restarted.Success, restarted.Message);
         Assert.Null(ReliabilityApp.Error(after));
         Assert.Single(await TestLabels.ListContainersAsync(test.Prefix));
+    }
+
+    [PodmanFact(Timeout = 180_000)]
+    public async Task Stopping_while_the_runtime_is_down_ends_in_Exited_with_a_coded_diagnostic_not_in_Stopping()
+    {
+        using var podman = new SwitchablePodman();
+        await using var test = await StartRunningWorkerAsync();
+
+        podman.Down();
+        var stopped = await test.ExecuteAsync("worker", KnownResourceCommands.StopCommand);
+        var after = await test.WaitForAsync("worker", e => e.Snapshot.State?.Text != KnownResourceStates.Running && e.Snapshot.State?.Text != KnownResourceStates.Stopping, TimeSpan.FromSeconds(30));
+
+        Assert.True(stopped.Success, stopped.Message);
+        Assert.Equal(KnownResourceStates.Exited, after.Snapshot.State?.Text);
+        Assert.Null(after.Snapshot.ExitCode);
+        Assert.StartsWith(RuntimeNotRunning, ReliabilityApp.Error(after), StringComparison.Ordinal);
+
+        podman.Up();
+        var started = await test.ExecuteAsync("worker", KnownResourceCommands.StartCommand);
+        await test.WaitForStateAsync("worker", KnownResourceStates.Running);
+
+        Assert.True(started.Success, started.Message);
+        Assert.Single(await TestLabels.ListContainersAsync(test.Prefix));
+    }
+
+    /// <summary>An app whose one container ("worker", sleeping) runs.</summary>
+    private static async Task<ReliabilityApp> StartRunningWorkerAsync()
+    {
+        var test = ReliabilityApp.Create();
+        try
+        {
+            test.AddService("worker").WithArgs("sleep", "300");
+            await test.StartAsync();
+            await test.WaitForStateAsync("worker", KnownResourceStates.Running);
+            return test;
+        }
+        catch
+        {
+            await test.DisposeAsync(); // removes what it labelled
+            throw;
+        }
     }
 
     private static bool WatchdogRunsFor(string session) =>
