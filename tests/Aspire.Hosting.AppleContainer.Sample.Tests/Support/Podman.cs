@@ -8,11 +8,6 @@ internal static class Podman
     /// <summary>The label the integration puts on every container it creates: the AppHost process, as <c>pid-starttime</c>.</summary>
     public const string OwnerLabel = "io.aspire.applecontainer.owner";
 
-    /// <summary>Whether a podman executable is on PATH.</summary>
-    public static bool IsInstalled { get; } = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .Any(directory => File.Exists(Path.Combine(directory, "podman")));
-
     /// <summary>The ids and names of the containers (running or not) that the AppHost process <paramref name="processId"/> created.</summary>
     public static async Task<IReadOnlyList<string>> ContainersOwnedByAsync(int processId)
     {

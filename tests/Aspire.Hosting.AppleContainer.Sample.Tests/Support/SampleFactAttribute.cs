@@ -6,7 +6,7 @@ public sealed class SampleFactAttribute : FactAttribute
     /// <summary>Creates the attribute.</summary>
     public SampleFactAttribute()
     {
-        if (!Podman.IsInstalled)
+        if (!PodmanFactAttribute.IsInstalled)
         {
             Skip = "podman is not installed (eng/install-prereqs.sh).";
         }
