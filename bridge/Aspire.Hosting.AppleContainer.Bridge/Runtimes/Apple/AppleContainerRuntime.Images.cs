@@ -11,15 +11,7 @@ public sealed partial class AppleContainerRuntime
     public async Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default)
     {
         RunSpecValidator.ValidateImageReference(image);
-        var arguments = AppleArguments.ImageInspect(image);
-        var result = await _invoker.RunUncheckedAsync(arguments, cancellationToken).ConfigureAwait(false);
-        if (result.ExitCode == 0)
-        {
-            return AppleImageParser.Parse(result.StandardOutput).Count > 0;
-        }
-
-        var error = Fail(arguments, result, "inspect the image");
-        return error.Code == BridgeErrorCode.ImageNotFound ? false : throw error;
+        return await InspectImagesAsync(AppleArguments.ImageInspect(image), "inspect the image", count => count > 0, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -31,16 +23,22 @@ public sealed partial class AppleContainerRuntime
     public Task<IReadOnlySet<string>> FindImagesAsync(IReadOnlyCollection<string> images, CancellationToken cancellationToken = default) =>
         ImageQuery.FindAsync(this, images, AllImagesExistAsync, cancellationToken);
 
-    private async Task<bool> AllImagesExistAsync(IReadOnlyList<string> images, CancellationToken cancellationToken)
+    private Task<bool> AllImagesExistAsync(IReadOnlyList<string> images, CancellationToken cancellationToken) =>
+        InspectImagesAsync(AppleArguments.ImageInspect(images), "inspect the images", count => count == images.Count, cancellationToken);
+
+    /// <summary>
+    /// Runs an <c>image inspect</c>: on success, whether <paramref name="found"/> holds for the number of images it
+    /// printed; false when it fails as not found; any other failure is thrown.
+    /// </summary>
+    private async Task<bool> InspectImagesAsync(IReadOnlyList<string> arguments, string description, Func<int, bool> found, CancellationToken cancellationToken)
     {
-        var arguments = AppleArguments.ImageInspect(images);
         var result = await _invoker.RunUncheckedAsync(arguments, cancellationToken).ConfigureAwait(false);
         if (result.ExitCode == 0)
         {
-            return AppleImageParser.Parse(result.StandardOutput).Count == images.Count;
+            return found(AppleImageParser.Parse(result.StandardOutput).Count);
         }
 
-        var error = Fail(arguments, result, "inspect the images");
+        var error = Fail(arguments, result, description);
         return error.Code == BridgeErrorCode.ImageNotFound ? false : throw error;
     }
 

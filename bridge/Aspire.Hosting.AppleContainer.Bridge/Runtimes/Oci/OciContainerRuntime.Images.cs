@@ -9,15 +9,7 @@ public sealed partial class OciContainerRuntime
     public async Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default)
     {
         RunSpecValidator.ValidateImageReference(image);
-        var arguments = _arguments.ImageInspect(image);
-        var result = await _invoker.RunUncheckedAsync(arguments, cancellationToken).ConfigureAwait(false);
-        if (result.ExitCode == 0)
-        {
-            return true;
-        }
-
-        var error = Fail(arguments, result, "inspect the image");
-        return error.Code == BridgeErrorCode.ImageNotFound ? false : throw error;
+        return await InspectImagesAsync(_arguments.ImageInspect(image), "inspect the image", _ => true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -28,16 +20,26 @@ public sealed partial class OciContainerRuntime
     public Task<IReadOnlySet<string>> FindImagesAsync(IReadOnlyCollection<string> images, CancellationToken cancellationToken = default) =>
         ImageQuery.FindAsync(this, images, AllImagesExistAsync, cancellationToken);
 
-    private async Task<bool> AllImagesExistAsync(IReadOnlyList<string> images, CancellationToken cancellationToken)
+    private Task<bool> AllImagesExistAsync(IReadOnlyList<string> images, CancellationToken cancellationToken) =>
+        InspectImagesAsync(
+            _arguments.ImageInspect(images),
+            "inspect the images",
+            output => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length == images.Count,
+            cancellationToken);
+
+    /// <summary>
+    /// Runs an <c>image inspect</c>: on success, whether <paramref name="found"/> holds for what it printed (one id line
+    /// per image); false when it fails as not found; any other failure is thrown.
+    /// </summary>
+    private async Task<bool> InspectImagesAsync(IReadOnlyList<string> arguments, string description, Func<string, bool> found, CancellationToken cancellationToken)
     {
-        var arguments = _arguments.ImageInspect(images);
         var result = await _invoker.RunUncheckedAsync(arguments, cancellationToken).ConfigureAwait(false);
         if (result.ExitCode == 0)
         {
-            return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length == images.Count;
+            return found(result.StandardOutput);
         }
 
-        var error = Fail(arguments, result, "inspect the images");
+        var error = Fail(arguments, result, description);
         return error.Code == BridgeErrorCode.ImageNotFound ? false : throw error;
     }
 
