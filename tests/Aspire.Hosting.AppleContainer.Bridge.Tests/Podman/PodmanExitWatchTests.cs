@@ -51,4 +51,19 @@ public sealed class PodmanExitWatchTests(PodmanFixture fixture) : RuntimeContrac
 
         Assert.Equal(9, again.ExitCode);
     }
+
+    [RuntimeFact(Timeout = ContractTimeouts.Medium)]
+    public async Task A_wait_by_name_or_short_id_sees_the_death_event_of_the_full_id()
+    {
+        await using var scope = BeginTest();
+        var byName = scope.ServiceSpec(args: ["sh", "-c", "sleep 2; exit 6"]);
+        var byShortId = scope.ServiceSpec(args: ["sh", "-c", "sleep 2; exit 7"]);
+        await scope.RunAsync(byName);
+        var shortId = (await scope.RunAsync(byShortId))[..12];
+
+        var exits = await Task.WhenAll(Runtime.WaitForExitAsync(byName.Name), Runtime.WaitForExitAsync(shortId)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal([6, 7], exits.Select(exit => exit.ExitCode));
+        Assert.All(exits, exit => Assert.NotNull(exit.FinishedAt));
+    }
 }

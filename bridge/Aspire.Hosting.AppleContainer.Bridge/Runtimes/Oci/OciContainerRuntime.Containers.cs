@@ -93,11 +93,17 @@ public sealed partial class OciContainerRuntime
     public async Task<ContainerExit> WaitForExitAsync(string id, CancellationToken cancellationToken = default)
     {
         // Subscribe first, then inspect: a death after the inspect arrives as an event (or in the stream's replay).
-        var containerId = (await InspectContainerAsync(id, cancellationToken).ConfigureAwait(false)).Id;
+        var containerId = id;
         for (var streamLosses = 0; ; )
         {
             using var registration = _exits.Register(containerId);
             var info = await InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
+            if (info.Id != containerId)
+            {
+                containerId = info.Id; // Asked by name or short id, while events carry the full id: subscribe under it and look again.
+                continue;
+            }
+
             if (HasEnded(info))
             {
                 return new ContainerExit(info.ExitCode, info.FinishedAt);
