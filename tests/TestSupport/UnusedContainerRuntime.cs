@@ -20,7 +20,7 @@ internal abstract class UnusedContainerRuntime : IContainerRuntime
 
     public virtual Task<IReadOnlySet<string>> FindImagesAsync(IReadOnlyCollection<string> images, CancellationToken cancellationToken = default) => throw Unused();
 
-    public virtual Task PullImageAsync(string image, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default) => throw Unused();
+    public virtual Task PullImageAsync(string image, string? platform = null, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default) => throw Unused();
 
     public virtual Task BuildImageAsync(BuildSpec spec, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default) => throw Unused();
 

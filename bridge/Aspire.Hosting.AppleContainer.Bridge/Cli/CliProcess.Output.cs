@@ -63,8 +63,7 @@ public sealed partial class CliProcess
 
     private async Task<int> WaitForExitCodeAsync()
     {
-        await _process.WaitForExitAsync().ConfigureAwait(false);
-        var exitCode = _process.ExitCode;
+        var exitCode = await _process.WaitForExitAsync().ConfigureAwait(false);
         await DrainAsync().ConfigureAwait(false);
         return exitCode;
     }

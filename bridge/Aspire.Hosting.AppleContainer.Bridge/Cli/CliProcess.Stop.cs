@@ -56,35 +56,7 @@ public sealed partial class CliProcess
         }
     }
 
-    private void KillTree()
-    {
-        try
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited.
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // Exited while being killed.
-        }
-        catch (AggregateException)
-        {
-            // Part of the tree was gone; the sweep of recorded descendants follows.
-        }
-    }
+    private void KillTree() => _process.KillTree();
 
-    private bool HasExitedSafe()
-    {
-        try
-        {
-            return _process.HasExited;
-        }
-        catch (InvalidOperationException)
-        {
-            return true;
-        }
-    }
+    private bool HasExitedSafe() => _process.HasExited;
 }

@@ -12,7 +12,7 @@ public sealed partial class CliProcess : IAsyncDisposable
 {
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(3);
 
-    private readonly Process _process;
+    private readonly IChildProcess _process;
     private readonly ProcessRequest _request;
     private readonly Channel<ProcessOutputLine> _output;
     private readonly CancellationTokenSource _pumpCancellation = new();
@@ -20,7 +20,7 @@ public sealed partial class CliProcess : IAsyncDisposable
     private Task _inputFeed = Task.CompletedTask;
     private int _stopping;
 
-    private CliProcess(Process process, ProcessRequest request)
+    private CliProcess(IChildProcess process, ProcessRequest request)
     {
         _process = process;
         _request = request;
@@ -54,18 +54,21 @@ public sealed partial class CliProcess : IAsyncDisposable
     /// <summary>Whether the process has exited.</summary>
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts a process. Throws <see cref="BridgeErrorCode.RuntimeNotFound"/> when the executable cannot be started.</summary>
+    /// <summary>
+    /// Starts a process: on Linux and macOS as the leader of a process group of its own (see
+    /// <see cref="ProcessGroupLeader"/>), so that a Ctrl+C meant for the AppHost never reaches a CLI it runs.
+    /// Throws <see cref="BridgeErrorCode.RuntimeNotFound"/> when the executable cannot be started.
+    /// </summary>
     public static CliProcess Start(ProcessRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var process = new Process { StartInfo = CreateStartInfo(request) };
+        IChildProcess process;
         try
         {
-            process.Start();
+            process = ProcessGroupLeader.IsSupported ? ProcessGroupLeader.Start(request) : ManagedChildProcess.Start(CreateStartInfo(request));
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or FileNotFoundException or DirectoryNotFoundException)
         {
-            process.Dispose();
             throw new BridgeException(BridgeErrorCode.RuntimeNotFound, $"Could not start '{request.FileName}': {ex.Message}", ex)
             {
                 Arguments = [request.FileName, .. request.Arguments],

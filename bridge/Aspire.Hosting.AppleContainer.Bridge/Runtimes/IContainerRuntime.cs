@@ -30,8 +30,8 @@ public interface IContainerRuntime
     Task<IReadOnlySet<string>> FindImagesAsync(IReadOnlyCollection<string> images, CancellationToken cancellationToken = default) =>
         ImageQuery.OneByOneAsync(this, ImageQuery.Distinct(images), cancellationToken);
 
-    /// <summary>Pulls an image, reporting progress lines.</summary>
-    Task PullImageAsync(string image, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default);
+    /// <summary>Pulls an image for <paramref name="platform"/> (<c>os/arch[/variant]</c>; the host's when null), reporting progress lines.</summary>
+    Task PullImageAsync(string image, string? platform = null, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Builds an image, reporting progress lines; cancellation stops the builder process.</summary>
     Task BuildImageAsync(BuildSpec spec, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default);

@@ -66,4 +66,11 @@ public sealed record RunSpec
 
     /// <summary>Mount the root filesystem read-only.</summary>
     public bool ReadOnlyRootFilesystem { get; init; }
+
+    /// <summary>
+    /// The container is meant to outlive the process that starts it (Aspire's persistent lifetime), so nothing of it may
+    /// depend on that process. On Apple's runtime it is started detached: its exit code is then not observed (reported
+    /// as unknown), and its log keeps growing after the AppHost ends.
+    /// </summary>
+    public bool Persistent { get; init; }
 }

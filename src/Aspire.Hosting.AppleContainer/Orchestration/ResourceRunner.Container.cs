@@ -32,7 +32,7 @@ internal sealed partial class ResourceRunner
         if (!await _images.ExistsAsync(runtime, spec.Image, firstStart, cancellationToken).ConfigureAwait(false))
         {
             _logger.LogInformation("Pulling image {Image}", spec.Image);
-            await runtime.PullImageAsync(spec.Image, progress, cancellationToken).ConfigureAwait(false);
+            await runtime.PullImageAsync(spec.Image, spec.Platform, progress, cancellationToken).ConfigureAwait(false);
         }
     }
 

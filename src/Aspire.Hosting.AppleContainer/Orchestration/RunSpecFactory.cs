@@ -66,6 +66,7 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
             Cpus = Options(resource)?.Cpus,
             MemoryBytes = Options(resource)?.MemoryBytes,
             Init = Options(resource)?.Init ?? false,
+            Persistent = IsPersistent(resource),
         };
         spec = ContainerRuntimeArgs.Apply(spec, await ContainerRuntimeArgs.EvaluateAsync(resource, cancellationToken).ConfigureAwait(false), resource.Name);
         return spec with { Labels = new Dictionary<string, string>(spec.Labels) { [ContainerLabels.ConfigHash] = ConfigurationHash.Compute(spec) } };

@@ -85,15 +85,32 @@ public sealed class FakeAppleRuntimeTests
     public async Task Detection_reports_a_missing_CLI_an_unsupported_host_and_a_foreign_CLI()
     {
         await using var sandbox = new FakeAppleSandbox();
+        var intelMac = AppleFakeCliFixture.SimulatedMac with { Architecture = System.Runtime.InteropServices.Architecture.X64 };
         var missing = await sandbox.Runtime(cliPath: "/nonexistent/container").DetectAsync();
-        var intel = await new AppleContainerRuntime(sandbox.CliPath, new AppleContainerRuntimeOptions { Host = AppleFakeCliFixture.SimulatedMac with { Architecture = System.Runtime.InteropServices.Architecture.X64 }, Environment = sandbox.Environment }).DetectAsync();
+        var intelWithout = await new AppleContainerRuntime("/nonexistent/container", new AppleContainerRuntimeOptions { Host = intelMac }).DetectAsync();
+        var intelForeign = await new AppleContainerRuntime("/bin/true", new AppleContainerRuntimeOptions { Host = intelMac }).DetectAsync();
         var foreign = await sandbox.Runtime(cliPath: "/bin/true").DetectAsync();
 
         Assert.Equal(BridgeErrorCode.RuntimeNotFound, missing.Problem?.Code);
         Assert.False(missing.IsInstalled);
-        Assert.Equal(BridgeErrorCode.UnsupportedRuntime, intel.Problem?.Code);
-        Assert.Contains("Apple silicon", intel.Problem!.Message, StringComparison.Ordinal);
+        Assert.All([intelWithout, intelForeign], intel =>
+        {
+            Assert.Equal(BridgeErrorCode.UnsupportedRuntime, intel.Problem?.Code);
+            Assert.Contains("Apple silicon", intel.Problem!.Message, StringComparison.Ordinal);
+        });
         Assert.Equal(BridgeErrorCode.UnsupportedRuntime, foreign.Problem?.Code);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_CLI_that_answers_as_Apples_is_used_on_any_host_so_an_emulator_can_stand_in_for_it()
+    {
+        await using var sandbox = new FakeAppleSandbox();
+        var linux = new AppleHostPlatform(false, new Version(6, 1), System.Runtime.InteropServices.Architecture.X64);
+
+        var info = await new AppleContainerRuntime(sandbox.CliPath, new AppleContainerRuntimeOptions { Host = linux, Environment = sandbox.Environment }).DetectAsync();
+
+        Assert.Null(info.Problem);
+        Assert.True(info.IsRunning);
     }
 
     [Fact(Timeout = 60_000)]

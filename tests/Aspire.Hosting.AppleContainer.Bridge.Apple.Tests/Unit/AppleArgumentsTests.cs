@@ -51,6 +51,27 @@ public sealed class AppleArgumentsTests
     }
 
     [Fact]
+    public void A_persistent_container_is_marked_so_that_any_later_process_starts_it_detached()
+    {
+        var persistent = AppleArguments.Create(new RunSpec { Name = "db", Image = "redis:7", Persistent = true }, null);
+        var session = AppleArguments.Create(new RunSpec { Name = "db", Image = "redis:7" }, null);
+
+        Assert.Equal(["create", "--name", "db", "--label", "io.aspire.applecontainer.bridge.persistent=true", "redis:7"], persistent);
+        Assert.Equal(["create", "--name", "db", "redis:7"], session);
+        Assert.True(AppleArguments.IsPersistent(new Dictionary<string, string> { [AppleArguments.PersistentLabel] = "true" }));
+        Assert.False(AppleArguments.IsPersistent(new Dictionary<string, string>()));
+    }
+
+    [Theory]
+    [InlineData(System.Runtime.InteropServices.Architecture.Arm64, "linux/arm64")]
+    [InlineData(System.Runtime.InteropServices.Architecture.X64, "linux/amd64")]
+    public void A_pull_without_a_platform_asks_for_the_hosts_rather_than_every_platform(System.Runtime.InteropServices.Architecture architecture, string platform)
+    {
+        // ImagePull.swift@1.2.2:73 with no --platform resolves to nil (DefaultPlatform.swift:75-92): every platform is pulled.
+        Assert.Equal(platform, new AppleHostPlatform(true, new Version(26, 0), architecture).LinuxPlatform);
+    }
+
+    [Fact]
     public void Lifecycle_verbs_take_one_id_and_Apple_flag_names()
     {
         Assert.Equal(["start", "--attach", "web"], AppleArguments.StartAttached("web"));
@@ -82,7 +103,7 @@ public sealed class AppleArgumentsTests
         Assert.Equal(["--version"], AppleArguments.Version());
         Assert.Equal(["system", "status", "--format", "json"], AppleArguments.SystemStatus());
         Assert.Equal(["image", "inspect", "a:b"], AppleArguments.ImageInspect("a:b"));
-        Assert.Equal(["image", "pull", "--progress", "plain", "a:b"], AppleArguments.ImagePull("a:b"));
+        Assert.Equal(["image", "pull", "--progress", "plain", "--platform", "linux/arm64", "a:b"], AppleArguments.ImagePull("a:b", "linux/arm64"));
         Assert.Equal(["image", "delete", "a:b"], AppleArguments.ImageDelete("a:b"));
         Assert.Equal(["builder", "status", "--format", "json"], AppleArguments.BuilderStatus());
         Assert.Equal(["builder", "start"], AppleArguments.BuilderStart());

@@ -18,7 +18,7 @@ public abstract class ImageContract<TFixture>(TFixture fixture) : RuntimeContrac
         Assert.False(await Runtime.ImageExistsAsync(localName));
         var events = new ConcurrentQueue<ProgressEvent>();
 
-        await Runtime.PullImageAsync(reference, new SynchronousProgress(events.Enqueue));
+        await Runtime.PullImageAsync(reference, progress: new SynchronousProgress(events.Enqueue));
         var existsAfterPull = await Runtime.ImageExistsAsync(localName);
         await Runtime.RemoveImageAsync(localName);
 

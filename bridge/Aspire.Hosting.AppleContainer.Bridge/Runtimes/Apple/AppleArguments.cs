@@ -10,6 +10,16 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 /// </summary>
 internal static class AppleArguments
 {
+    /// <summary>
+    /// The label that marks a container created from a <see cref="RunSpec.Persistent"/> spec, so that whichever process
+    /// starts it later knows to start it detached.
+    /// </summary>
+    public const string PersistentLabel = "io.aspire.applecontainer.bridge.persistent";
+
+    /// <summary>Whether a container's (decoded) labels mark it persistent.</summary>
+    public static bool IsPersistent(IReadOnlyDictionary<string, string> labels) =>
+        labels.TryGetValue(PersistentLabel, out var value) && value == "true";
+
     public static IReadOnlyList<string> Version() => ["--version"];
 
     public static IReadOnlyList<string> SystemStatus() => ["system", "status", "--format", "json"];
@@ -40,7 +50,8 @@ internal static class AppleArguments
             argv.AddRange(["--mount", Mount(mount)]);
         }
 
-        foreach (var (key, value) in LabelCodec.Encode(spec.Labels).OrderBy(l => l.Key, StringComparer.Ordinal))
+        var labels = spec.Persistent ? new Dictionary<string, string>(spec.Labels) { [PersistentLabel] = "true" } : spec.Labels;
+        foreach (var (key, value) in LabelCodec.Encode(labels).OrderBy(l => l.Key, StringComparer.Ordinal))
         {
             argv.AddRange(["--label", $"{key}={value}"]);
         }
@@ -129,7 +140,11 @@ internal static class AppleArguments
     /// <summary>Several images in one call; it fails as not found when any is missing (ImageInspect.swift @1.0.0).</summary>
     public static IReadOnlyList<string> ImageInspect(IReadOnlyList<string> images) => ["image", "inspect", .. images];
 
-    public static IReadOnlyList<string> ImagePull(string image) => ["image", "pull", "--progress", "plain", image];
+    /// <summary>
+    /// <c>image pull</c> with a platform always: without one, DefaultPlatform.resolve returns nil and every platform of a
+    /// multi-platform image is pulled and unpacked (ImagePull.swift@1.2.2:73, DefaultPlatform.swift@1.2.2:62-93).
+    /// </summary>
+    public static IReadOnlyList<string> ImagePull(string image, string platform) => ["image", "pull", "--progress", "plain", "--platform", platform, image];
 
     public static IReadOnlyList<string> ImageDelete(string image) => ["image", "delete", image];
 

@@ -29,8 +29,9 @@ public sealed partial class AppleContainerRuntime
         }
 
         // ContainerCreate.swift @1.0.0 prints the id (the --name) on stdout.
-        var id = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-        return id ?? spec.Name;
+        var id = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? spec.Name;
+        _observers.Forget(id);
+        return id;
     }
 
     /// <inheritdoc />
@@ -61,7 +62,7 @@ public sealed partial class AppleContainerRuntime
         }
 
         await SettleObserverAsync(id).ConfigureAwait(false);
-        _observers.Remove(id);
+        _observers.Forget(id);
     }
 
     /// <inheritdoc />
@@ -70,7 +71,7 @@ public sealed partial class AppleContainerRuntime
         var result = await _invoker.RunAsync(AppleArguments.Inspect(id), "inspect the container", cancellationToken).ConfigureAwait(false);
         var info = AppleContainerParser.Parse(result.StandardOutput, "inspect").FirstOrDefault(c => c.Id == id)
             ?? throw new BridgeException(BridgeErrorCode.ContainerNotFound, $"{Name} has no container '{id}'.") { Runtime = Name };
-        return WithObservedExit(info);
+        return Normalize(info);
     }
 
     /// <inheritdoc />
@@ -90,7 +91,7 @@ public sealed partial class AppleContainerRuntime
     private async Task<IReadOnlyList<ContainerInfo>> ListAllAsync(CancellationToken cancellationToken)
     {
         var result = await _invoker.RunAsync(AppleArguments.List(), "list containers", cancellationToken).ConfigureAwait(false);
-        return [.. AppleContainerParser.Parse(result.StandardOutput, "list").Select(WithObservedExit)];
+        return [.. AppleContainerParser.Parse(result.StandardOutput, "list").Select(Normalize)];
     }
 
     private async Task ThrowOnVolumeConflictAsync(string id, IReadOnlyList<MountSpec> mounts, CancellationToken cancellationToken)
@@ -106,15 +107,29 @@ public sealed partial class AppleContainerRuntime
         }
     }
 
-    /// <summary>Adds what an observer of this process saw to a stopped container: its exit code and finish time.</summary>
-    private ContainerInfo WithObservedExit(ContainerInfo info)
+    /// <summary>
+    /// Adds what this process knows to an inspected container: a stopped container without <c>startedDate</c> that is
+    /// known to have run is Exited, not Created (after the API server restarts every container loads that way:
+    /// ContainersService.swift@1.2.2:136-141), and a stopped container gets the exit code and finish time its observer
+    /// saw, when they were confirmed as the container's.
+    /// </summary>
+    private ContainerInfo Normalize(ContainerInfo info)
     {
+        if (info.StartedAt is not null)
+        {
+            _observers.MarkRan(info.Id);
+        }
+        else if (info.State == ContainerState.Created && _observers.HasRun(info.Id))
+        {
+            info = info with { State = ContainerState.Exited };
+        }
+
         if (info.State != ContainerState.Exited || _observers.CompletedExit(info.Id, info.StartedAt) is not { } exit)
         {
             return info;
         }
 
-        return info with { ExitCode = TrustedExitCode(exit), FinishedAt = exit.EndedAt };
+        return info with { ExitCode = exit.ObserverExitCode, FinishedAt = exit.EndedAt };
     }
 
     /// <summary>Waits briefly for an observer to record the exit that a stop or delete just caused.</summary>

@@ -38,8 +38,7 @@ public sealed partial class AppleContainerRuntime
                 throw new BridgeException(ex.Code, ex.Message, ex.InnerException) { Runtime = Name, Arguments = ex.Arguments, StandardError = ex.StandardError };
             }
 
-            // The CLI's own failures (not running, not found...) are classified; any other code is the command's.
-            if (result.ExitCode != 0 && _invoker.Classifier.Match(LastLine(result.StandardError)) is not null && LastLine(result.StandardError).StartsWith("Error: ", StringComparison.Ordinal))
+            if (await IsCliFailureAsync(id, result, cancellationToken).ConfigureAwait(false))
             {
                 throw Fail(arguments, result, "exec in the container");
             }
@@ -48,6 +47,42 @@ public sealed partial class AppleContainerRuntime
         return new ExecResult(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
-    private static string LastLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? string.Empty;
+    /// <summary>
+    /// Whether a failed exec is the CLI's failure rather than the command's exit. The command's output shares the CLI's
+    /// stderr, so its last line can read like a CLI error; the CLI's own failures exit 1 (64 for a usage error) with an
+    /// <c>Error: …</c> line and happen when the container is missing, stopped or unreachable (ContainerExec.swift@1.2.2:
+    /// 46-51, ProcessUtils.swift:25-29) or when the exec itself could not run ("failed to exec process …", 118-123). A
+    /// line the classifier recognises is therefore checked with one inspect: if the container runs, the line was the
+    /// command's and its exit code stands.
+    /// </summary>
+    private async Task<bool> IsCliFailureAsync(string id, ProcessResult result, CancellationToken cancellationToken)
+    {
+        // The error block is the last line, or the last two for an unreachable service (Application.swift@1.2.2:137-139).
+        var last = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(2)
+            .LastOrDefault(line => line.StartsWith("Error: ", StringComparison.Ordinal));
+        if (result.ExitCode is not (1 or 64) || last is null)
+        {
+            return false;
+        }
+
+        if (last.StartsWith("Error: failed to exec process", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (_invoker.Classifier.Match(result.StandardError) is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            var info = await TryInspectRawAsync(id, cancellationToken).ConfigureAwait(false);
+            return info is not { State: ContainerState.Running };
+        }
+        catch (BridgeException)
+        {
+            return true;
+        }
+    }
 }

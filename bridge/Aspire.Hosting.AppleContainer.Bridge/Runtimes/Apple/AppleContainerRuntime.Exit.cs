@@ -21,7 +21,8 @@ public sealed partial class AppleContainerRuntime
             var after = await SettleAsync(id, observer, cancellationToken).ConfigureAwait(false);
             if (after is null)
             {
-                return new ContainerExit(TrustedExitCode(exit), exit.EndedAt);
+                // Gone, or the service cannot be asked: nothing confirms that the observer's code is the container's.
+                return new ContainerExit(null, exit.EndedAt);
             }
 
             if (after.State is not (ContainerState.Running or ContainerState.Stopping))
@@ -48,15 +49,16 @@ public sealed partial class AppleContainerRuntime
     }
 
     /// <summary>
-    /// The observer's exit code, unless its stderr ends with the CLI's own error line (<c>Error: …</c> printed by
-    /// <c>exit(withError:)</c>) that the classifier recognises: then the CLI failed and the container's code is unknown.
+    /// Whether the attached CLI failed after the container had started, so that its exit code (1) is not the container's:
+    /// a failure inside <c>handleProcess</c> that is not a ContainerizationError (the 3 s wait for the output streams
+    /// throws a CancellationError) is printed as <c>failed to start container: …</c> (ContainerStart.swift@1.2.2:105-113).
+    /// Other CLI failures leave no run of their own behind (see <see cref="AppleObserverRegistry.Settle"/>), so no other
+    /// text is matched: a container whose own last line looks like a CLI error keeps its code.
     /// </summary>
-    private int? TrustedExitCode(ObservedExit exit)
-    {
-        var last = exit.StandardErrorTail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-        var cliFailed = last is not null && last.StartsWith("Error: ", StringComparison.Ordinal) && _invoker.Classifier.Match(last) is not null;
-        return cliFailed ? null : exit.ObserverExitCode;
-    }
+    private static bool CliFailedAfterStart(ObservedExit exit) =>
+        exit.ObserverExitCode == 1
+        && exit.StandardErrorTail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() is { } last
+        && last.StartsWith("Error: failed to start container:", StringComparison.Ordinal);
 
     private async Task<ContainerInfo?> TryInspectRawAsync(string id, CancellationToken cancellationToken)
     {

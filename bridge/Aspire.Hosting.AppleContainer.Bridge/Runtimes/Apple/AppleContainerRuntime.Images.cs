@@ -43,10 +43,12 @@ public sealed partial class AppleContainerRuntime
     }
 
     /// <inheritdoc />
-    public async Task PullImageAsync(string image, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default)
+    /// <remarks>Without <paramref name="platform"/> the host's is asked for (<c>linux/arm64</c> on Apple silicon), never every platform.</remarks>
+    public async Task PullImageAsync(string image, string? platform = null, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         RunSpecValidator.ValidateImageReference(image);
-        await _invoker.RunWithProgressAsync(AppleArguments.ImagePull(image), "pull", "pull the image", progress, cancellationToken, LongOperation).ConfigureAwait(false);
+        var arguments = AppleArguments.ImagePull(image, platform ?? _options.Host.LinuxPlatform);
+        await _invoker.RunWithProgressAsync(arguments, "pull", "pull the image", progress, cancellationToken, LongOperation).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

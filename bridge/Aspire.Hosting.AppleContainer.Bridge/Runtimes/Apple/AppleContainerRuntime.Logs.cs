@@ -5,13 +5,17 @@ using Aspire.Hosting.AppleContainer.Bridge.Cli;
 namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 
 /// <content>
-/// Logs. For a container this process started, the observer's capture serves them with stdout and stderr apart and
-/// ends a follow exactly when the container ends. Otherwise <c>container logs</c> is read: it merges both streams into
-/// one file (reported as stdout), has no timestamps, and <c>--follow</c> never ends by itself (ContainerLogs.swift
-/// @1.0.0), so a follow ends when the exit watcher sees the container stop and the last lines are reconciled.
+/// Logs. For a container this process started attached, the observer's capture serves them with stdout and stderr
+/// apart and ends a follow exactly when the container ends. Otherwise <c>container logs</c> is read: it merges both
+/// streams into one file (reported as stdout) and has no timestamps. A follow reads the whole log again whenever a
+/// <c>logs --follow</c> prints something (see <see cref="AppleLogCursor"/> for why its own lines are not used), and
+/// ends with one last read once the exit watcher sees the container stop.
 /// </content>
 public sealed partial class AppleContainerRuntime
 {
+    private static readonly TimeSpan LogSafetyPoll = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LogReadBatching = TimeSpan.FromMilliseconds(100);
+
     /// <inheritdoc />
     public IAsyncEnumerable<ContainerLogLine> GetLogsAsync(string id, bool follow, CancellationToken cancellationToken = default) =>
         _observers.Observer(id) is { Output.Truncated: false } observer
@@ -45,42 +49,43 @@ public sealed partial class AppleContainerRuntime
         var before = follow ? await InspectContainerAsync(id, cancellationToken).ConfigureAwait(false) : null;
         if (before is null || before.State is not (ContainerState.Running or ContainerState.Stopping))
         {
-            await foreach (var line in ReadCliOnceAsync(id, cancellationToken).ConfigureAwait(false))
+            foreach (var line in await ReadFullLogAsync(id, cancellationToken).ConfigureAwait(false))
             {
-                yield return line;
+                yield return new ContainerLogLine(LogStream.StandardOutput, line);
             }
 
             yield break;
         }
 
+        // Full reads decide what is delivered (AppleLogCursor); a `logs --follow` only says when to read again.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var lines = Channel.CreateUnbounded<ContainerLogLine>();
-        var pump = PumpFollowAsync(id, lines.Writer, stop.Token);
+        var wakeUps = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        var pump = PumpWakeUpsAsync(id, wakeUps.Writer, stop.Token);
         var exit = WaitForExitAsync(id, stop.Token);
-        var delivered = 0;
+        var cursor = new AppleLogCursor(TimeProvider.System);
         try
         {
-            while (await WaitForLineOrExitAsync(lines.Reader, exit, cancellationToken).ConfigureAwait(false))
+            while (true)
             {
-                while (lines.Reader.TryRead(out var line))
+                var exited = exit.IsCompleted;
+                var read = await ReadFullLogAsync(id, cancellationToken).ConfigureAwait(false);
+                foreach (var line in cursor.Advance(read, final: exited))
                 {
-                    delivered += line.Text.Length > 0 ? 1 : 0;
-                    yield return line;
+                    yield return new ContainerLogLine(LogStream.StandardOutput, line);
                 }
-            }
 
-            // The container stopped: the follow may lag, so deliver what the full log has beyond what was delivered
-            // (follow drops empty lines, so only non-empty lines are counted on both sides).
-            await stop.CancelAsync().ConfigureAwait(false);
-            var rest = new List<ContainerLogLine>();
-            await foreach (var line in ReadCliOnceAsync(id, cancellationToken).ConfigureAwait(false))
-            {
-                rest.Add(line);
-            }
+                if (exited)
+                {
+                    yield break;
+                }
 
-            foreach (var line in rest.Where(l => l.Text.Length > 0).Skip(delivered))
-            {
-                yield return line;
+                var wakeUp = wakeUps.Reader.WaitToReadAsync(stop.Token).AsTask();
+                var quiet = cursor.HoldsBackALine ? AppleLogCursor.SettleTime : LogSafetyPoll;
+                await WaitQuietlyAsync(Task.WhenAny(wakeUp, exit), quiet, cancellationToken).ConfigureAwait(false);
+                wakeUps.Reader.TryRead(out _);
+
+                // Output usually comes in bursts: one read a little later sees more of it (and the last line settles).
+                await WaitQuietlyAsync(exit, LogReadBatching, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -90,84 +95,32 @@ public sealed partial class AppleContainerRuntime
         }
     }
 
-    /// <summary>True while lines may still come; false once the container exited and every queued line was read.</summary>
-    private async Task<bool> WaitForLineOrExitAsync(ChannelReader<ContainerLogLine> reader, Task exit, CancellationToken cancellationToken)
-    {
-        if (reader.TryPeek(out _))
-        {
-            return true;
-        }
-
-        var line = reader.WaitToReadAsync(cancellationToken).AsTask();
-        await WaitQuietlyAsync(Task.WhenAny(line, exit), Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
-        if (exit.IsCompleted)
-        {
-            return reader.TryPeek(out _);
-        }
-
-        return await line.ConfigureAwait(false);
-    }
-
-    private async Task PumpFollowAsync(string id, ChannelWriter<ContainerLogLine> writer, CancellationToken cancellationToken)
+    /// <summary>Signals (at most one pending) whenever <c>logs --follow</c> prints anything; the printed text is not used.</summary>
+    private async Task PumpWakeUpsAsync(string id, ChannelWriter<bool> wakeUps, CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (var line in ReadCliStreamAsync(AppleArguments.Logs(id, follow: true), timeout: null, cancellationToken).ConfigureAwait(false))
+            var request = _invoker.CreateRequest(AppleArguments.Logs(id, follow: true)) with { Timeout = null };
+            await foreach (var item in _invoker.Runner.StreamLinesAsync(request, cancellationToken).ConfigureAwait(false))
             {
-                writer.TryWrite(line);
+                wakeUps.TryWrite(true);
             }
         }
         catch (BridgeException)
         {
-            // Canceled at the end of the follow, or failed: the reconciliation read reports real failures.
-        }
-        finally
-        {
-            writer.TryComplete();
+            // Canceled at the end of the follow, or failed: the safety poll and the exit watch carry on without it.
         }
     }
 
-    private IAsyncEnumerable<ContainerLogLine> ReadCliOnceAsync(string id, CancellationToken cancellationToken) =>
-        ReadCliStreamAsync(AppleArguments.Logs(id, follow: false), _invoker.DefaultTimeout, cancellationToken);
-
-    private async IAsyncEnumerable<ContainerLogLine> ReadCliStreamAsync(IReadOnlyList<string> arguments, TimeSpan? timeout, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The log's lines from one <c>container logs &lt;id&gt;</c>: the whole file with its leading and trailing newlines
+    /// trimmed, then one newline (ContainerLogs.swift@1.2.2:84-95), so an empty log prints a single empty line.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ReadFullLogAsync(string id, CancellationToken cancellationToken)
     {
-        var request = _invoker.CreateRequest(arguments) with { Timeout = timeout };
-        var standardError = new System.Text.StringBuilder();
-        await using var lines = _invoker.Runner.StreamLinesAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (true)
-        {
-            try
-            {
-                if (!await lines.MoveNextAsync().ConfigureAwait(false))
-                {
-                    yield break;
-                }
-            }
-            catch (BridgeException ex) when (ex.Runtime is null)
-            {
-                throw new BridgeException(ex.Code, ex.Message, ex.InnerException) { Runtime = Name, Arguments = ex.Arguments, StandardError = ex.StandardError };
-            }
-
-            var item = lines.Current;
-            if (item.ExitCode is { } exitCode)
-            {
-                if (exitCode != 0)
-                {
-                    throw _invoker.Classifier.CreateException(_invoker.Argv(arguments), exitCode, standardError.ToString(), "read the container's logs");
-                }
-
-                yield break;
-            }
-
-            if (item.Line.Stream == LogStream.StandardError)
-            {
-                // The CLI's own messages; the container's output is all on stdout here.
-                standardError.Append(item.Line.Text).Append('\n');
-                continue;
-            }
-
-            yield return new ContainerLogLine(LogStream.StandardOutput, item.Line.Text);
-        }
+        var result = await _invoker.RunAsync(AppleArguments.Logs(id, follow: false), "read the container's logs", cancellationToken).ConfigureAwait(false);
+        var lines = result.StandardOutput.Split('\n');
+        var count = lines.Length - 1; // the runner ends every line with '\n'
+        return count == 1 && lines[0].Length == 0 ? [] : lines[..count];
     }
 }

@@ -2,7 +2,13 @@ using System.Diagnostics;
 
 namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 
-/// <content>Start: one id per call, through the VM gate, owned by an attached observer when exit codes are observed.</content>
+/// <content>
+/// Start: one id per call, through the VM gate. A session container is started by an attached observer, which ends
+/// with its exit status. A persistent one (<see cref="RunSpec.Persistent"/>) is started detached: the runtime helper
+/// relays the container's output to the attached CLI before the log file and drops what a dead reader cannot take
+/// (RuntimeService.swift@1.2.2:241-256, 1499-1517; containerization LinuxProcess.swift@0.40.1:163-195), so an observer
+/// that outlived the AppHost, or was ended with it, would silence the log of a container that keeps running.
+/// </content>
 public sealed partial class AppleContainerRuntime
 {
     private static readonly TimeSpan FirstStartPoll = TimeSpan.FromMilliseconds(50);
@@ -21,13 +27,15 @@ public sealed partial class AppleContainerRuntime
         await ThrowOnVolumeConflictAsync(id, info.Mounts, cancellationToken).ConfigureAwait(false);
         using (await _gate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (!_options.ObserveExitCodes)
+            if (!_options.ObserveExitCodes || AppleArguments.IsPersistent(info.Labels))
             {
                 await _invoker.RunAsync(AppleArguments.Start(id), "start the container", cancellationToken, _options.StartTimeout).ConfigureAwait(false);
+                _observers.MarkRan(id);
                 return;
             }
 
             await StartObservedAsync(id, cancellationToken).ConfigureAwait(false);
+            _observers.MarkRan(id);
         }
     }
 
@@ -95,8 +103,9 @@ public sealed partial class AppleContainerRuntime
             return null; // The service is unreachable; the record stays unconfirmed (exit code unknown).
         }
 
-        _observers.Settle(id, observer, info is null || info.State is not (ContainerState.Running or ContainerState.Stopping));
-        return info is null ? null : WithObservedExit(info);
+        var exit = await observer.Completion.ConfigureAwait(false);
+        _observers.Settle(id, observer, info, CliFailedAfterStart(exit));
+        return info is null ? null : Normalize(info);
     }
 
     private async Task WaitQuietlyAsync(Task task, TimeSpan limit, CancellationToken cancellationToken)

@@ -47,14 +47,11 @@ public sealed partial class AppleContainerRuntime : IContainerRuntime
     /// <inheritdoc />
     public async Task<RuntimeInfo> DetectAsync(CancellationToken cancellationToken = default)
     {
-        if (_options.Host.Problem() is { } hostProblem)
-        {
-            return Unusable(ExecutableLocator.IsExecutableFile(ExecutablePath) ? ExecutablePath : null, hostProblem);
-        }
-
+        // The host check explains why Apple's CLI cannot be here; a CLI that is here and answers as Apple's is used.
+        var hostProblem = _options.Host.Problem();
         if (!ExecutableLocator.IsExecutableFile(ExecutablePath))
         {
-            return Unusable(null, NotInstalled());
+            return Unusable(null, hostProblem ?? NotInstalled());
         }
 
         ProcessResult version;
@@ -64,12 +61,12 @@ public sealed partial class AppleContainerRuntime : IContainerRuntime
         }
         catch (BridgeException ex) when (ex.Code == BridgeErrorCode.RuntimeNotFound)
         {
-            return Unusable(null, NotInstalled());
+            return Unusable(null, hostProblem ?? NotInstalled());
         }
 
         if (version.ExitCode != 0 || !AppleVersionParser.IsAppleCli(version.StandardOutput))
         {
-            return Unusable(ExecutablePath, new BridgeException(BridgeErrorCode.UnsupportedRuntime, $"'{ExecutablePath}' is not Apple's container CLI (its --version printed no \"container CLI version\" line).")
+            return Unusable(ExecutablePath, hostProblem ?? new BridgeException(BridgeErrorCode.UnsupportedRuntime, $"'{ExecutablePath}' is not Apple's container CLI (its --version printed no \"container CLI version\" line).")
             {
                 Runtime = Name, Arguments = _invoker.Argv(AppleArguments.Version()), ExitCode = version.ExitCode, Hint = "Point the integration at Apple's container CLI (/usr/local/bin/container).",
             });

@@ -1,9 +1,14 @@
 namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 
 /// <summary>
-/// The Apple dialect's stderr table. The CLI prints a failure as <c>Error: &lt;code&gt;: "&lt;message&gt;"</c>
-/// (swift-argument-parser's <c>exit(withError:)</c>; example in docs/how-to.md @1.0.0) and exits non-zero, so rules
-/// match the message text, each copied from the apple/container source file and tag cited next to it.
+/// The Apple dialect's stderr table. The CLI prints a failure as <c>Error: &lt;message&gt;</c> and exits non-zero:
+/// swift-argument-parser prints <c>describe()</c> of the error, which for a <c>ContainerizationError</c> is its
+/// message (swift-argument-parser 1.8.2 Utilities/Foundation.swift; containerization 0.40.1
+/// ContainerizationError.swift:82-89). Only an AggregateError (stop, kill, delete) keeps the <c>code: "message"</c>
+/// form, and an XPC connection failure gains a second line with the <c>container system start</c> hint
+/// (Application.swift:137-139). Rules match the message text, each taken from the apple/container source file cited
+/// next to it (tag 1.2.2 unless noted; the same messages exist at 1.0.0). Tests/…/Fixtures/Apple/errors.txt holds
+/// every message as printed.
 /// </summary>
 public static class AppleErrorClassifier
 {
@@ -16,52 +21,50 @@ public static class AppleErrorClassifier
     /// <summary>The ordered rules (first match wins).</summary>
     public static IReadOnlyList<ClassifierRule> Rules { get; } =
     [
-        // Sources/ContainerXPC/XPCClient.swift @1.0.0 ("XPC connection error: ..."); Sources/ContainerCommands/Application.swift
-        // @1.0.0 appends "Ensure container system service has been started with `container system start`." (same @1.2.2).
+        // Sources/ContainerXPC/XPCClient.swift:142-150 ("XPC connection error: …", code interrupted) and
+        // Sources/ContainerCommands/Application.swift:137-139 (appends the `container system start` line).
         new(@"XPC connection error|Ensure container system service has been started", BridgeErrorCode.RuntimeNotRunning, SystemStartHint),
 
-        // Sources/ContainerCommands/System/SystemStatus.swift @1.0.0 (table output of `system status`).
-        new(@"apiserver is not running", BridgeErrorCode.RuntimeNotRunning, SystemStartHint),
-
-        // Sources/ContainerCommands/BuildCommand.swift @1.0.0: "builder is not running", "Timeout waiting for connection to builder";
-        // Sources/ContainerCommands/Builder/BuilderStart.swift @1.0.0: "builder is stopping, please wait ...", "failed to start BuildKit: ...".
+        // Sources/ContainerCommands/BuildCommand.swift:228-241 ("builder is not running", "Timeout waiting for connection
+        // to builder"); Sources/ContainerCommands/Builder/BuilderStart.swift:204, 362.
         new(@"builder is not running|Timeout waiting for connection to builder|builder is stopping|failed to start BuildKit", BridgeErrorCode.BuilderUnavailable, BuilderStartHint),
 
-        // Sources/ContainerCommands/Container/ContainerInspect.swift @1.0.0 ("container not found: <ids>");
-        // Sources/Services/ContainerAPIService/Client/ContainerClient.swift @1.0.0 ("get failed: container <id> not found");
-        // Sources/Services/ContainerAPIService/Server/Containers/ContainersService.swift @1.0.0 ("container with ID <id> not found").
+        // Sources/ContainerCommands/Container/ContainerInspect.swift:44-50 ("container not found: <ids>");
+        // Sources/Services/ContainerAPIService/Client/ContainerClient.swift:110-118 ("get failed: container <id> not found");
+        // Sources/Services/ContainerAPIService/Server/Containers/ContainersService.swift:1127-1132 ("container with ID <id> not found",
+        // also inside "failed to open container logs: …" at 747-761 and in the AggregateError of stop/kill/delete).
         new(@"container not found:|get failed: container \S+ not found|container with ID \S+ not found", BridgeErrorCode.ContainerNotFound),
 
-        // ContainersService.swift @1.0.0 ("container already exists: <id>"); ContainerRun.swift @1.0.0 ("container with id <id> already exists").
+        // ContainersService.swift:286-290 ("container already exists: <id>"); ContainerRun.swift:87-94 ("container with id <id> already exists").
         new(@"container already exists:|container with id \S+ already exists", BridgeErrorCode.NameInUse),
 
-        // Sources/ContainerResource/Volume/VolumeConfiguration.swift @1.0.0 (VolumeError) and VolumeInspect.swift ("volume not found: <names>").
-        new(@"volume '[^']*' not found|volume not found:", BridgeErrorCode.VolumeNotFound),
+        // Sources/ContainerCommands/Volume/VolumeDelete.swift:63-78 ("failed to delete one or more volumes: [...]");
+        // Volume/VolumeInspect.swift:44-49 ("volume not found: <names>"); Sources/ContainerResource/Volume/VolumeConfiguration.swift:110-130 (VolumeError).
+        new(@"volume '[^']*' not found|volume not found:|failed to delete one or more volumes:", BridgeErrorCode.VolumeNotFound),
         new(@"volume '[^']*' already exists", BridgeErrorCode.NameInUse),
         new(@"volume '[^']*' is currently in use", BridgeErrorCode.VolumeInUse),
 
-        // Sources/ContainerCommands/Image/ImageInspect.swift @1.0.0 ("image not found: <refs>");
-        // Sources/Services/ContainerAPIService/Client/ClientImage.swift @1.0.0 (notFound "image with reference <ref>").
-        new(@"image not found:|notFound: ""image with reference", BridgeErrorCode.ImageNotFound),
+        // Sources/ContainerCommands/Image/ImageInspect.swift:44-50 ("image not found: <refs>");
+        // Sources/Services/ContainerAPIService/Client/ClientImage.swift:185-190 ("image with reference <ref>");
+        // containerization 0.40.1 RegistryClient+Error.swift:24-32: the registry answered 404 (unknown manifest or name).
+        new(@"image not found:|image with reference \S+|failed with response: 404 ", BridgeErrorCode.ImageNotFound),
 
-        // Sources/Services/RuntimeLinux/Server/RuntimeService.swift @1.2.2 (EACCES on a host port below 1024).
+        // Sources/Services/RuntimeLinux/Server/RuntimeService.swift:1005-1012 (EACCES on a host port below 1024).
         new(@"Permission denied while binding to host port", BridgeErrorCode.UnsupportedOption, "Publish on a host port of 1024 or above, or on 0.0.0.0 (ports below 1024 cannot be bound on 127.0.0.1)."),
 
-        // Sources/ContainerCommands/Container/ProcessUtils.swift @1.0.0 ("container <id> is not running");
-        // ContainersService.swift @1.0.0 ("no runtime client exists: container is stopped");
-        // ContainerStart.swift @1.0.0 ("attach is currently unsupported on already running containers");
-        // ContainersService.delete @1.0.0 ("container <id> is running and can not be deleted").
+        // Sources/ContainerCommands/Container/ProcessUtils.swift:25-29 ("container <id> is not running");
+        // ContainersService.swift:38-46 ("no runtime client exists[: container is stopped]");
+        // ContainerStart.swift:61-69 ("attach is currently unsupported on already running containers");
+        // ContainersService.swift:835-840, 864-869 ("container <id> is <status> and can not be deleted").
         new(@"is not running|no runtime client exists|attach is currently unsupported on already running containers|can not be deleted", BridgeErrorCode.InvalidState),
 
-        // Sources/ContainerResource/Common/ResourceLabels.swift @1.0.0 (AppError codes) and
-        // Sources/Services/ContainerAPIService/Client/Parser.swift @1.0.0 ("invalid label format", "label cannot be an empty string").
-        new(@"invalid_label_key_content|invalid_label_key_length|invalid_label_length|invalid label format|label cannot be an empty string", BridgeErrorCode.InvalidSpec),
+        // Sources/Services/ContainerAPIService/Client/Parser.swift:245-258 ("invalid label format", "label cannot be an
+        // empty string"), 454 (bind source not a directory), 616-670 (publish), 156-210 (env file), and
+        // ContainerStart.swift:74-77 (a bind source that is gone); ContainersService.swift:326-334 (the 200 MiB floor).
+        new(@"invalid label format|label cannot be an empty string|path '[^']*' is not a directory|mount source path '[^']*' does not exist|invalid publish|invalid mount|failed to read envfile|contains invalid utf8 bytes|contains whitespaces|no variable name on line|minimum memory amount allowed", BridgeErrorCode.InvalidSpec),
 
-        // Parser.swift @1.0.0: mount, publish and env-file messages.
-        new(@"invalid mount format|unsupported mount type|path '[^']*' (does not exist|is not a directory)|mount source path '[^']*' does not exist|invalid publish|invalid volume name|failed to read envfile|contains whitespaces|no variable name on line", BridgeErrorCode.InvalidSpec),
-
-        // Sources/ContainerCommands/BuildCommand.swift @1.0.0 ("dockerfile not found in context dir").
-        new(@"dockerfile not found in context dir", BridgeErrorCode.BuildFailed),
+        // Sources/ContainerCommands/BuildCommand.swift:474-505 (context or Dockerfile missing).
+        new(@"dockerfile not found in context dir|dockerfile does not exist|context dir does not exist", BridgeErrorCode.BuildFailed),
     ];
 
     /// <summary>Creates the classifier.</summary>

@@ -18,6 +18,15 @@ public sealed record AppleHostPlatform(bool IsMacOS, Version OSVersion, Architec
     public static AppleHostPlatform Current { get; } =
         new(OperatingSystem.IsMacOS(), Environment.OSVersion.Version, RuntimeInformation.OSArchitecture);
 
+    /// <summary>The Linux platform of images that run natively here: <c>linux/arm64</c> on Apple silicon.</summary>
+    public string LinuxPlatform => Architecture switch
+    {
+        Architecture.Arm64 => "linux/arm64",
+        Architecture.X64 => "linux/amd64",
+        Architecture.Arm => "linux/arm/v7",
+        _ => "linux/" + Architecture.ToString().ToLowerInvariant(),
+    };
+
     /// <summary>The coded reason the runtime cannot run here, or null when the host qualifies.</summary>
     public BridgeException? Problem()
     {

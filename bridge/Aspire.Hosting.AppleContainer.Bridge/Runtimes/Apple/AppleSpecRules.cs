@@ -9,6 +9,19 @@ internal static class AppleSpecRules
     /// <summary>A label's <c>key=value</c> is at most 4096 characters (ResourceLabels.labelLengthMax @1.0.0).</summary>
     public const int MaxLabelLength = 4096;
 
+    /// <summary>
+    /// The least memory the API server accepts: 200 MiB (ContainersService.swift@1.2.2:326-334, "minimum memory amount
+    /// allowed is 200 MiB"), compared after <c>--memory</c> is rounded up to whole MiB.
+    /// </summary>
+    public const long MinimumMemoryBytes = 200L * 1024 * 1024;
+
+    /// <summary>
+    /// The characters the CLI splits an env file on: <c>components(separatedBy: .newlines)</c>
+    /// (Parser.swift@1.2.2:175), Foundation's newline set U+000A–U+000D, U+0085, U+2028 and U+2029. A value holding one
+    /// would be cut into two lines (the rest becoming a variable of its own), so it is refused before any process runs.
+    /// </summary>
+    public static readonly char[] EnvFileLineBreaks = ['\n', '\v', '\f', '\r', '\u0085', '\u2028', '\u2029'];
+
     public static void Validate(RunSpec spec)
     {
         if (spec.Name.Length > MaxNameLength)
@@ -16,6 +29,12 @@ internal static class AppleSpecRules
             throw Unsupported("name", $"Apple's container CLI limits container names to {MaxNameLength} characters; '{spec.Name}' has {spec.Name.Length}.");
         }
 
+        if (spec.MemoryBytes is { } memory && RoundedToMebibytes(memory) < MinimumMemoryBytes)
+        {
+            throw Unsupported("memory", $"Apple's container runtime needs at least 200 MiB of memory per container; {memory} bytes were asked.");
+        }
+
+        ValidateEnvironment(spec.Environment.Concat(spec.SecretEnvironment));
         foreach (var mount in spec.Mounts)
         {
             // Parser.mount @1.0.0 splits on ',' and then on '=' (at most 2 splits), so neither may appear in a path.
@@ -39,6 +58,21 @@ internal static class AppleSpecRules
             }
         }
     }
+
+    /// <summary>Refuses a value the env file could not carry intact (see <see cref="EnvFileLineBreaks"/>); the value is never quoted.</summary>
+    public static void ValidateEnvironment(IEnumerable<KeyValuePair<string, string>> variables)
+    {
+        foreach (var (name, value) in variables)
+        {
+            var at = value.IndexOfAny(EnvFileLineBreaks);
+            if (at >= 0)
+            {
+                throw Unsupported("environment", $"The value of '{name}' contains a line-break character (U+{(int)value[at]:X4}) that Apple's container CLI splits env files on; remove it from the value.");
+            }
+        }
+    }
+
+    private static long RoundedToMebibytes(long bytes) => (bytes + (1024 * 1024) - 1) / (1024 * 1024) * 1024 * 1024;
 
     private static BridgeException Unsupported(string option, string message) =>
         new(BridgeErrorCode.UnsupportedOption, message) { Option = option, Runtime = AppleContainerRuntime.RuntimeName };

@@ -22,7 +22,7 @@ internal sealed class OciArguments(OciFlavor flavor)
     /// </summary>
     public IReadOnlyList<string> ImageInspect(IReadOnlyList<string> images) => ["image", "inspect", "--format", "{{.Id}}", .. images];
 
-    public IReadOnlyList<string> Pull(string image) => ["pull", image];
+    public IReadOnlyList<string> Pull(string image, string? platform = null) => platform is null ? ["pull", image] : ["pull", "--platform", platform, image];
 
     public IReadOnlyList<string> RemoveImage(string image, bool force) =>
         force ? ["image", "rm", "--force", image] : ["image", "rm", image];

@@ -44,10 +44,11 @@ public sealed partial class OciContainerRuntime
     }
 
     /// <inheritdoc />
-    public Task PullImageAsync(string image, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default)
+    /// <remarks>Without <paramref name="platform"/> the CLI pulls the host's platform by itself.</remarks>
+    public Task PullImageAsync(string image, string? platform = null, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(image);
-        return _invoker.RunWithProgressAsync(_arguments.Pull(image), "pull", "pull the image", progress, cancellationToken);
+        return _invoker.RunWithProgressAsync(_arguments.Pull(image, platform), "pull", "pull the image", progress, cancellationToken);
     }
 
     /// <inheritdoc />
