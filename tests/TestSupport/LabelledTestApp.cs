@@ -41,9 +41,11 @@ internal abstract class LabelledTestApp : IAsyncDisposable
     public IResourceBuilder<AppleContainerResource> AddService(string suffix) =>
         Builder.AddAppleContainer(Name(suffix), ServiceImage, "latest").WithContainerLabel(LabelKey, Prefix);
 
-    public async Task<DistributedApplication> StartAsync()
+    /// <summary>Builds and starts the application; <paramref name="beforeStart"/> sees it built and not yet started.</summary>
+    public async Task<DistributedApplication> StartAsync(Action<DistributedApplication>? beforeStart = null)
     {
         App = await Builder.BuildAsync();
+        beforeStart?.Invoke(App);
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);
         return App;

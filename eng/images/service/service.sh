@@ -5,6 +5,7 @@
 #   PRINT_LINES=N   print "line 1" .. "line N" on stdout.
 #   EXIT_CODE=n     exit with n right away (after the lines above).
 #   IGNORE_SIGTERM=1  ignore SIGTERM (so a stop must end in a kill).
+#   On SIGTERM it prints ACTR-SERVICE-SIGTERM and exits 0; on SIGINT, ACTR-SERVICE-SIGINT and exits 130.
 #   arguments       exec them after the start lines (e.g. `sleep 300`).
 #   otherwise       serve HTTP on $PORT (default 8080): / answers "actr-test-service", /cgi-bin/env the environment.
 echo "ACTR-SERVICE-STARTED"
@@ -19,7 +20,8 @@ fi
 if [ "$IGNORE_SIGTERM" = "1" ]; then
   trap 'echo "ACTR-SERVICE-IGNORING-SIGTERM"' TERM
 else
-  trap 'echo "ACTR-SERVICE-SIGTERM"; kill $child 2>/dev/null; exit 0' TERM INT
+  trap 'echo "ACTR-SERVICE-SIGTERM"; kill $child 2>/dev/null; exit 0' TERM
+  trap 'echo "ACTR-SERVICE-SIGINT"; kill $child 2>/dev/null; exit 130' INT
 fi
 if [ $# -gt 0 ]; then
   "$@" &

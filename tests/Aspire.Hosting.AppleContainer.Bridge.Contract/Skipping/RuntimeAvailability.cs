@@ -26,14 +26,16 @@ public abstract class RuntimeAvailability
 
     /// <summary>
     /// The skip reason for a test class: the availability named by the <see cref="RuntimeAvailabilityAttribute"/> of
-    /// the fixture it uses through <see cref="IClassFixture{TFixture}"/> (or of the class itself); null when none.
+    /// the fixture it uses through <see cref="IClassFixture{TFixture}"/> (or of the class itself, or of a type argument
+    /// of either, as in <c>AppFixture&lt;PodmanTestRuntime&gt;</c>); null when none.
     /// </summary>
     public static string? SkipReasonForTestClass(Type testClass)
     {
-        var candidates = testClass.GetInterfaces()
+        var fixtures = testClass.GetInterfaces()
             .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IClassFixture<>))
             .Select(i => i.GetGenericArguments()[0])
             .Prepend(testClass);
+        var candidates = fixtures.SelectMany(WithTypeArguments);
         foreach (var candidate in candidates)
         {
             var attribute = candidate.GetCustomAttributes(typeof(RuntimeAvailabilityAttribute), inherit: true)
@@ -47,4 +49,7 @@ public abstract class RuntimeAvailability
 
         return null;
     }
+
+    private static IEnumerable<Type> WithTypeArguments(Type type) =>
+        type.IsGenericType ? type.GetGenericArguments().SelectMany(WithTypeArguments).Prepend(type) : [type];
 }

@@ -1,86 +1,78 @@
 using System.Diagnostics;
+using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Bridge.Contract;
 using Aspire.Hosting.AppleContainer.Tests.Support;
 
 namespace Aspire.Hosting.AppleContainer.Tests.Runtime;
 
-[Collection(PodmanCollection.Name)]
-public class CrashCleanupTests
+/// <summary>A real AppHost process that dies or is interrupted: session containers go, persistent ones stay untouched.</summary>
+public abstract class CrashCleanupTests<TRuntime>(TRuntime runtime) : IClassFixture<TRuntime>
+    where TRuntime : TestRuntime, new()
 {
-    private const string AppHost = "Aspire.Hosting.AppleContainer.TestAppHost";
+    private const string Session = "session";
+    private const string Persistent = "persistent";
 
-    [PodmanFact(Timeout = 180_000)]
+    [RuntimeFact(Timeout = 180_000)]
     public async Task A_real_AppHost_killed_with_SIGKILL_leaves_no_session_container_after_15_seconds()
     {
-        var prefix = "engd-" + Guid.NewGuid().ToString("N")[..8];
-        using var appHost = StartAppHost($"{prefix}-crash", prefix);
+        var prefix = RuntimeTestApp.NewPrefix();
         try
         {
-            await WaitForLineAsync(appHost, "ACTR-TESTAPPHOST-RUNNING", TimeSpan.FromSeconds(90));
-            Assert.Single(await ListAsync(prefix));
+            await using var appHost = TestAppHostProcess.Start(runtime, prefix, newProcessGroup: false);
+            await appHost.WaitForRunningAsync(TimeSpan.FromSeconds(90));
+            Assert.Equal(2, (await ListAsync(prefix)).Count);
 
-            appHost.Kill(entireProcessTree: false); // SIGKILL: no shutdown code runs in the AppHost
-            await appHost.WaitForExitAsync();
+            appHost.Kill(); // SIGKILL: no shutdown code runs in the AppHost
             var deadline = Stopwatch.StartNew();
-            while ((await ListAsync(prefix)).Count > 0 && deadline.Elapsed < TimeSpan.FromSeconds(15))
+            while ((await ListAsync(prefix)).Any(c => IsResource(c, prefix, Session)) && deadline.Elapsed < TimeSpan.FromSeconds(15))
             {
                 await Task.Delay(250);
             }
 
-            Assert.Empty(await ListAsync(prefix));
+            var left = await ListAsync(prefix);
+            Assert.DoesNotContain(left, c => IsResource(c, prefix, Session));
+            Assert.Equal(ContainerState.Running, Assert.Single(left, c => IsResource(c, prefix, Persistent)).State);
         }
         finally
         {
-            if (!appHost.HasExited)
+            await RuntimeTestApp.RemoveLabelledAsync(runtime, prefix);
+        }
+    }
+
+    [RuntimeFact(Timeout = 180_000)]
+    public async Task Ctrl_C_in_the_AppHosts_terminal_stops_and_removes_session_containers_in_order_and_never_interrupts_a_persistent_one()
+    {
+        // A terminal sends SIGINT to its whole foreground process group: the AppHost leads one here, as under a shell.
+        var prefix = RuntimeTestApp.NewPrefix();
+        try
+        {
+            await using var appHost = TestAppHostProcess.Start(runtime, prefix, newProcessGroup: true);
+            await appHost.WaitForRunningAsync(TimeSpan.FromSeconds(90));
+            var persistent = Assert.Single(await ListAsync(prefix), c => IsResource(c, prefix, Persistent));
+
+            appHost.InterruptProcessGroup();
+            Assert.True(await appHost.WaitForExitAsync(TimeSpan.FromSeconds(60)), "The AppHost did not exit within 60 s of Ctrl+C.");
+
+            var left = await ListAsync(prefix);
+            var bridge = await runtime.BridgeAsync();
+            var log = new List<string>();
+            await foreach (var line in bridge.GetLogsAsync(persistent.Id, follow: false))
             {
-                appHost.Kill(entireProcessTree: true);
+                log.Add(line.Text);
             }
 
-            await PodmanTestApp.RemoveLabelledAsync(prefix);
+            Assert.DoesNotContain(left, c => IsResource(c, prefix, Session));
+            Assert.Equal(ContainerState.Running, (await bridge.InspectContainerAsync(persistent.Id)).State);
+            Assert.DoesNotContain("ACTR-SERVICE-SIGINT", log);
+        }
+        finally
+        {
+            await RuntimeTestApp.RemoveLabelledAsync(runtime, prefix);
         }
     }
 
-    private static Process StartAppHost(string resourceName, string testLabel)
-    {
-        var directory = AppContext.BaseDirectory;
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            "exec",
-            "--runtimeconfig", Path.Combine(directory, AppHost + ".runtimeconfig.json"),
-            "--depsfile", Path.Combine(directory, AppHost + ".deps.json"),
-            Path.Combine(directory, AppHost + ".dll"),
-            resourceName,
-            testLabel,
-        })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
+    private static bool IsResource(ContainerInfo container, string prefix, string suffix) =>
+        container.Labels.GetValueOrDefault("io.aspire.applecontainer.resource") == $"{prefix}-{suffix}";
 
-        var process = Process.Start(startInfo)!;
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitForLineAsync(Process process, string marker, TimeSpan timeout)
-    {
-        using var limit = new CancellationTokenSource(timeout);
-        while (await process.StandardOutput.ReadLineAsync(limit.Token) is { } line)
-        {
-            if (line.Contains(marker, StringComparison.Ordinal))
-            {
-                return;
-            }
-        }
-
-        Assert.Fail($"The AppHost ended (exit code {(process.HasExited ? process.ExitCode : -1)}) before printing {marker}.");
-    }
-
-    private static async Task<IReadOnlyList<Bridge.ContainerInfo>> ListAsync(string prefix) =>
-        await (await PodmanTestApp.Runtime.Value).ListContainersAsync(new Dictionary<string, string> { [PodmanTestApp.TestLabel] = prefix });
+    private Task<IReadOnlyList<ContainerInfo>> ListAsync(string prefix) => RuntimeTestApp.ListLabelledAsync(runtime, prefix);
 }

@@ -1,3 +1,4 @@
+using Aspire.Hosting.AppleContainer.Bridge.Contract;
 using Aspire.Hosting.AppleContainer.Tests.Support;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -5,10 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Aspire.Hosting.AppleContainer.Tests.Runtime;
 
-[Collection(PodmanCollection.Name)]
-public class DockerfileTests
+/// <summary>An image built from a Dockerfile when the AppHost starts, through the runtime's own builder.</summary>
+public abstract class DockerfileTests<TRuntime>(TRuntime runtime) : IClassFixture<TRuntime>
+    where TRuntime : TestRuntime, new()
 {
-    [PodmanFact(Timeout = 180_000)]
+    [RuntimeFact(Timeout = 180_000)]
     public async Task A_Dockerfile_built_container_runs_the_built_image_with_the_build_output_in_its_log()
     {
         var context = Directory.CreateTempSubdirectory("engd-build-");
@@ -16,11 +18,11 @@ public class DockerfileTests
         try
         {
             await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"), "FROM localhost/actr-test/service:latest\nARG FLAVOUR\nENV BUILT_FLAVOUR=$FLAVOUR\n");
-            await using var test = PodmanTestApp.Create();
+            await using var test = RuntimeTestApp.Create(runtime);
             test.Builder.AddAppleContainerFromDockerfile(test.Name("built"), context.FullName)
                 .WithBuildArg("FLAVOUR", "engd-flavour")
                 .WithHttpEndpoint(targetPort: 8080)
-                .WithContainerLabel(PodmanTestApp.TestLabel, test.Prefix);
+                .WithContainerLabel(RuntimeTestApp.TestLabel, test.Prefix);
             await test.StartAsync();
 
             var running = await test.WaitForStateAsync("built", KnownResourceStates.Running, TimeSpan.FromSeconds(150));
@@ -40,7 +42,7 @@ public class DockerfileTests
         {
             if (image is not null)
             {
-                await (await PodmanTestApp.Runtime.Value).RemoveImageAsync(image, force: true);
+                await (await runtime.BridgeAsync()).RemoveImageAsync(image, force: true);
             }
 
             context.Delete(recursive: true);

@@ -7,13 +7,13 @@ using Microsoft.Extensions.Hosting;
 
 namespace Aspire.Hosting.AppleContainer.Tests.Runtime;
 
-[Collection(PodmanCollection.Name)]
+[Collection(RealRuntimeCollection.Name)]
 public class MissingRuntimeTests
 {
     [PodmanFact(Timeout = 120_000)]
     public async Task A_missing_runtime_fails_the_resource_with_a_coded_message_and_remedy_while_the_AppHost_stays_up()
     {
-        await using var test = PodmanTestApp.Create();
+        await using var test = RuntimeTestApp.Create(new PodmanTestRuntime());
         test.Builder.Services.AddSingleton<IContainerRuntimeProvider>(new MissingCliProvider());
         test.AddService("orphan").WithHttpEndpoint(targetPort: 8080);
         await test.StartAsync();
@@ -31,7 +31,7 @@ public class MissingRuntimeTests
     [PodmanFact(Timeout = 120_000)]
     public async Task The_runtime_and_its_CLI_are_selected_from_the_AppHost_configuration()
     {
-        await using var test = PodmanTestApp.Create();
+        await using var test = RuntimeTestApp.Create(new PodmanTestRuntime());
         test.Builder.Configuration[RuntimeSelectionOptions.RuntimeVariable] = "podman";
         test.Builder.Configuration[RuntimeSelectionOptions.ExecutablePathVariable] = "/nonexistent/configured/podman";
         test.AddService("configured").WithHttpEndpoint(targetPort: 8080);

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Bridge.Contract;
 using Aspire.Hosting.AppleContainer.Tests.Support;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -7,15 +7,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Aspire.Hosting.AppleContainer.Tests.Runtime;
 
-[Collection(PodmanCollection.Name)]
-public class MultiResourceAppTests(MultiResourceAppFixture fixture) : IClassFixture<MultiResourceAppFixture>
+/// <summary>The orchestrator's everyday work on one runtime: endpoints, health, references, logs, exits, order, restart, secrets.</summary>
+public abstract class MultiResourceAppTests<TRuntime>(MultiResourceAppFixture<TRuntime> fixture) : IClassFixture<MultiResourceAppFixture<TRuntime>>
+    where TRuntime : TestRuntime, new()
 {
-    private PodmanTestApp Test => fixture.Test;
+    private static readonly Lazy<System.Text.RegularExpressions.Regex> BurstLinePattern = new(() => new(@"(?:^|\s)line (\d+)\s*$"));
 
-    [PodmanFact(Timeout = 120_000)]
+    private RuntimeTestApp Test => fixture.Test;
+
+    [RuntimeFact(Timeout = 120_000)]
     public async Task An_HTTP_container_answers_on_its_allocated_127_0_0_1_endpoint_and_becomes_healthy()
     {
-        using var limit = new CancellationTokenSource(PodmanTestApp.StartTimeout);
+        using var limit = new CancellationTokenSource(RuntimeTestApp.StartTimeout);
         var healthy = await Test.Notifications.WaitForResourceHealthyAsync(Test.Name("api"), limit.Token);
 
         var endpoint = Test.App!.GetEndpoint(Test.Name("api"), "http");
@@ -29,51 +32,59 @@ public class MultiResourceAppTests(MultiResourceAppFixture fixture) : IClassFixt
         Assert.Contains(healthy.Snapshot.Properties, p => p.Name == "container.ports" && p.Value!.ToString()!.Length > 0);
     }
 
-    [PodmanFact(Timeout = 120_000)]
+    [RuntimeFact(Timeout = 120_000)]
     public async Task An_environment_value_built_from_another_resources_endpoint_arrives_inside_and_connects()
     {
         var web = await Test.WaitForStateAsync("web", KnownResourceStates.Running);
         using var client = new HttpClient();
 
         var environment = await client.GetStringAsync(new Uri(Test.App!.GetEndpoint(Test.Name("web"), "http"), "/cgi-bin/env"));
-        var fromInside = await ExecAsync(web, "wget -q -O - \"$API_URL\"");
+        var fromInside = await Test.ExecAsync(web, "wget -q -O - \"$API_URL\"");
 
         Assert.Matches(@"API_URL=http://[^:\s]+:\d+", environment);
         Assert.Equal("actr-test-service", fromInside.Trim());
     }
 
-    [PodmanFact(Timeout = 120_000)]
-    public async Task A_container_reaches_a_host_HTTP_listener_bound_only_to_127_0_0_1()
+    [RuntimeFact(Timeout = 120_000)]
+    public async Task A_container_reaches_a_host_HTTP_listener_bound_only_to_127_0_0_1_through_the_runtimes_host_address()
     {
         var web = await Test.WaitForStateAsync("web", KnownResourceStates.Running);
+        var hostAddress = await (await Test.BridgeAsync()).GetHostAddressAsync();
 
-        var fromInside = await ExecAsync(web, "wget -q -O - \"$HOST_URL\"");
+        var url = await Test.ExecAsync(web, "echo \"$HOST_URL\"");
+        var fromInside = await Test.ExecAsync(web, "wget -q -O - \"$HOST_URL\"");
 
-        Assert.Equal(MultiResourceAppFixture.HostListenerContent, fromInside.Trim());
+        Assert.StartsWith($"http://{hostAddress}:", url.Trim(), StringComparison.Ordinal);
+        Assert.Equal(MultiResourceAppFixture<TRuntime>.HostListenerContent, fromInside.Trim());
     }
 
-    [PodmanFact(Timeout = 120_000)]
-    public async Task Logs_reach_the_resource_logger_with_stderr_marked_as_errors()
+    [RuntimeFact(Timeout = 120_000)]
+    public async Task Logs_reach_the_resource_logger_with_stderr_marked_as_errors_where_the_runtime_keeps_them_apart()
     {
         await Test.WaitForStateAsync("api", KnownResourceStates.Running);
-        var loggers = Test.App!.Services.GetRequiredService<ResourceLoggerService>();
-        var seen = new List<LogLine>();
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-
-        await foreach (var batch in loggers.WatchAsync(Test.Name("api")).WithCancellation(limit.Token))
-        {
-            seen.AddRange(batch);
-            if (seen.Any(l => l.Content.Contains("ACTR-SERVICE-STARTED")) && seen.Any(l => l.Content.Contains("ACTR-SERVICE-STDERR")))
-            {
-                break;
-            }
-        }
+        var seen = await WatchLogsUntilAsync("api", lines => lines.Any(l => l.Content.Contains("ACTR-SERVICE-STARTED")) && lines.Any(l => l.Content.Contains("ACTR-SERVICE-STDERR")));
 
         Assert.False(seen.Single(l => l.Content.Contains("ACTR-SERVICE-STARTED")).IsErrorMessage);
         Assert.True(seen.Single(l => l.Content.Contains("ACTR-SERVICE-STDERR")).IsErrorMessage);
     }
 
-    [PodmanFact(Timeout = 120_000)]
+    [RuntimeFact(Timeout = 180_000)]
+    public async Task A_burst_of_100000_lines_reaches_the_resource_log_complete_and_in_order()
+    {
+        await Test.WaitForStateAsync("burst", KnownResourceStates.Exited, TimeSpan.FromSeconds(150));
+        const int expected = MultiResourceAppFixture<TRuntime>.BurstLines;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (fixture.BurstLog.Count(IsBurstLine) < expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        var numbers = fixture.BurstLog.Select(l => BurstLine().Match(l.Content)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(expected, numbers.Count);
+        Assert.Equal(Enumerable.Range(1, expected), numbers);
+    }
+
+    [RuntimeFact(Timeout = 120_000)]
     public async Task A_container_exiting_with_code_3_shows_Exited_and_3()
     {
         var exited = await Test.WaitForStateAsync("exit3", KnownResourceStates.Exited);
@@ -82,7 +93,7 @@ public class MultiResourceAppTests(MultiResourceAppFixture fixture) : IClassFixt
         Assert.NotNull(exited.Snapshot.StopTimeStamp);
     }
 
-    [PodmanFact(Timeout = 120_000)]
+    [RuntimeFact(Timeout = 120_000)]
     public async Task WaitFor_orders_starts_and_WaitForCompletion_starts_after_the_job_ends()
     {
         var web = await Test.WaitForStateAsync("web", KnownResourceStates.Running);
@@ -95,56 +106,58 @@ public class MultiResourceAppTests(MultiResourceAppFixture fixture) : IClassFixt
         Assert.True(after.Snapshot.StartTimeStamp >= job.Snapshot.StopTimeStamp, $"after started {after.Snapshot.StartTimeStamp:O}, job stopped {job.Snapshot.StopTimeStamp:O}");
     }
 
-    [PodmanFact(Timeout = 120_000)]
+    [RuntimeFact(Timeout = 120_000)]
     public async Task The_restart_command_replaces_the_container_and_runs_it_again()
     {
         var before = await Test.WaitForStateAsync("restartable", KnownResourceStates.Running);
         var commands = Test.App!.Services.GetRequiredService<ResourceCommandService>();
 
         var result = await commands.ExecuteCommandAsync(Test.Name("restartable"), KnownResourceCommands.RestartCommand);
-        var after = await Test.WaitForAsync("restartable", e => e.Snapshot.State?.Text == KnownResourceStates.Running && PodmanTestApp.ContainerId(e) != PodmanTestApp.ContainerId(before));
+        var after = await Test.WaitForAsync("restartable", e => e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.StartTimeStamp > before.Snapshot.StartTimeStamp);
 
         Assert.True(result.Success, result.Message);
         Assert.Single(await Test.ListContainersAsync(), c => c.Labels.GetValueOrDefault("io.aspire.applecontainer.resource") == Test.Name("restartable"));
-        Assert.Equal(ContainerState.Running, (await (await PodmanTestApp.Runtime.Value).InspectContainerAsync(PodmanTestApp.ContainerId(after))).State);
+        Assert.Equal(ContainerState.Running, (await (await Test.BridgeAsync()).InspectContainerAsync(LabelledTestApp.ContainerId(after))).State);
     }
 
-    [PodmanFact(Timeout = 120_000)]
+    [RuntimeFact(Timeout = 120_000)]
     public async Task A_secret_parameter_reaches_the_container_but_never_a_process_argv()
     {
         var web = await Test.WaitForStateAsync("web", KnownResourceStates.Running);
 
-        var inside = await ExecAsync(web, "echo \"$SECRET_VALUE\"");
-        var createCommand = await PodmanAsync("inspect", "--format", "{{json .Config.CreateCommand}}", PodmanTestApp.ContainerId(web));
+        var inside = await Test.ExecAsync(web, "echo \"$SECRET_VALUE\"");
+        var createCommand = await fixture.Runtime.RecordedCreateCommandAsync(LabelledTestApp.ContainerId(web));
         var argvs = Directory.EnumerateDirectories("/proc").Select(d => TryRead(Path.Combine(d, "cmdline"))).ToList();
 
-        Assert.Equal(MultiResourceAppFixture.Secret, inside.Trim());
-        Assert.Contains("\"--detach\"", createCommand, StringComparison.Ordinal); // the command that created it, read back
-        Assert.DoesNotContain(MultiResourceAppFixture.Secret, createCommand, StringComparison.Ordinal);
-        Assert.DoesNotContain(argvs, argv => argv.Contains(MultiResourceAppFixture.Secret, StringComparison.Ordinal));
-        Assert.DoesNotContain(web.Snapshot.EnvironmentVariables, e => e.Value?.Contains(MultiResourceAppFixture.Secret, StringComparison.Ordinal) == true);
-    }
-
-    private static async Task<string> ExecAsync(ResourceEvent resource, string script)
-    {
-        var runtime = await PodmanTestApp.Runtime.Value;
-        var result = await runtime.ExecAsync(PodmanTestApp.ContainerId(resource), new ExecSpec { Command = ["sh", "-c", script] });
-        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.StandardError}");
-        return result.StandardOutput;
-    }
-
-    private static async Task<string> PodmanAsync(params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo("podman") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in arguments)
+        Assert.Equal(MultiResourceAppFixture<TRuntime>.Secret, inside.Trim());
+        Assert.DoesNotContain(argvs, argv => argv.Contains(MultiResourceAppFixture<TRuntime>.Secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(web.Snapshot.EnvironmentVariables, e => e.Value?.Contains(MultiResourceAppFixture<TRuntime>.Secret, StringComparison.Ordinal) == true);
+        if (createCommand is not null)
         {
-            startInfo.ArgumentList.Add(argument);
+            // The runtime kept the command that created it: read back, it holds no secret either.
+            Assert.DoesNotContain(MultiResourceAppFixture<TRuntime>.Secret, createCommand, StringComparison.Ordinal);
+        }
+    }
+
+    private static bool IsBurstLine(LogLine line) => BurstLine().IsMatch(line.Content);
+
+    private static System.Text.RegularExpressions.Regex BurstLine() => BurstLinePattern.Value;
+
+    private async Task<List<LogLine>> WatchLogsUntilAsync(string suffix, Func<List<LogLine>, bool> enough, TimeSpan? timeout = null)
+    {
+        var loggers = Test.App!.Services.GetRequiredService<ResourceLoggerService>();
+        var seen = new List<LogLine>();
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        await foreach (var batch in loggers.WatchAsync(Test.Name(suffix)).WithCancellation(limit.Token))
+        {
+            seen.AddRange(batch);
+            if (enough(seen))
+            {
+                break;
+            }
         }
 
-        using var process = Process.Start(startInfo)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return output;
+        return seen;
     }
 
     private static string TryRead(string path)

@@ -1,25 +1,27 @@
 using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Bridge.Contract;
 using Aspire.Hosting.AppleContainer.Tests.Support;
 using Aspire.Hosting.ApplicationModel;
 
 namespace Aspire.Hosting.AppleContainer.Tests.Runtime;
 
-[Collection(PodmanCollection.Name)]
-public class SessionSweepTests
+/// <summary>Session containers of AppHosts that are gone are swept when the next AppHost starts.</summary>
+public abstract class SessionSweepTests<TRuntime>(TRuntime runtime) : IClassFixture<TRuntime>
+    where TRuntime : TestRuntime, new()
 {
-    [PodmanFact(Timeout = 120_000)]
+    [RuntimeFact(Timeout = 120_000)]
     public async Task Starting_an_AppHost_removes_session_containers_of_AppHosts_that_no_longer_run()
     {
-        var runtime = await PodmanTestApp.Runtime.Value;
-        await using var test = PodmanTestApp.Create();
-        var orphan = await runtime.CreateContainerAsync(new RunSpec
+        var bridge = await runtime.BridgeAsync();
+        await using var test = RuntimeTestApp.Create(runtime);
+        var orphan = await bridge.CreateContainerAsync(new RunSpec
         {
             Name = test.Name("orphan"),
             Image = "localhost/actr-test/service:latest",
             Args = ["sleep", "300"],
             Labels = new Dictionary<string, string>
             {
-                [PodmanTestApp.TestLabel] = test.Prefix,
+                [RuntimeTestApp.TestLabel] = test.Prefix,
                 ["io.aspire.applecontainer.managed"] = "true",
                 ["io.aspire.applecontainer.lifetime"] = "session",
                 ["io.aspire.applecontainer.session"] = "0000000000000000",

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Aspire.Hosting.AppleContainer.Bridge.Contract;
 using Aspire.Hosting.AppleContainer.Orchestration;
 using Aspire.Hosting.AppleContainer.Tests.Support;
 using Aspire.Hosting.ApplicationModel;
@@ -8,19 +9,27 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Aspire.Hosting.AppleContainer.Tests.Runtime;
 
 /// <summary>
-/// One application shared by <see cref="TakeoverAppTests"/>, written as an existing AppHost would be, plus the one-line
+/// One application shared by <see cref="TakeoverAppTests{TRuntime}"/>, written as an existing AppHost would be, plus the one-line
 /// switch: an <c>AddContainer</c> added before <c>UseAppleContainerRuntime()</c>, then Aspire's own <c>AddRedis</c>
 /// (pointed at the local Redis image), an <c>AddDockerfile</c> and a .NET project on the host that uses Aspire's
 /// Redis client and waits for Redis. Every container carries the label <c>engg.test=&lt;prefix&gt;</c>.
 /// </summary>
-public sealed class TakeoverAppFixture : IAsyncLifetime
+public sealed class TakeoverAppFixture<TRuntime> : IAsyncLifetime
+    where TRuntime : TestRuntime, new()
 {
     public const string LabelKey = "engg.test";
     public const string Greeting = "engg-greeting-from-AddContainer";
     public const string BuiltFlavour = "engg-flavour-from-AddDockerfile";
     private readonly DirectoryInfo _buildContext = Directory.CreateTempSubdirectory("engg-build-");
 
-    internal PodmanTestApp Test { get; } = PodmanTestApp.Create("engg-" + Guid.NewGuid().ToString("N")[..8], LabelKey);
+    public TakeoverAppFixture()
+    {
+        Test = RuntimeTestApp.Create(Runtime, "engg-" + Guid.NewGuid().ToString("N")[..8], LabelKey);
+    }
+
+    public TRuntime Runtime { get; } = new();
+
+    internal RuntimeTestApp Test { get; }
 
     /// <summary>The child resource's connection string, as captured in its ConnectionStringAvailableEvent.</summary>
     internal string? ChildConnectionString { get; private set; }
@@ -30,11 +39,12 @@ public sealed class TakeoverAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!PodmanFactAttribute.IsInstalled)
+        if (RuntimeAvailability.SkipReasonForTestClass(typeof(TRuntime)) is not null)
         {
             return;
         }
 
+        await Runtime.InitializeAsync();
         var builder = Test.Builder;
         await File.WriteAllTextAsync(Path.Combine(_buildContext.FullName, "Dockerfile"), "FROM localhost/actr-test/service:latest\nARG FLAVOUR\nENV BUILT_FLAVOUR=$FLAVOUR\n");
 
@@ -88,13 +98,14 @@ public sealed class TakeoverAppFixture : IAsyncLifetime
         {
             if (BuiltImage is not null)
             {
-                await (await PodmanTestApp.Runtime.Value).RemoveImageAsync(BuiltImage, force: true);
+                await (await Runtime.BridgeAsync()).RemoveImageAsync(BuiltImage, force: true);
             }
 
             _buildContext.Delete(recursive: true);
+            await Runtime.DisposeAsync();
         }
     }
 
-    private static string? Metadata(string key) => typeof(TakeoverAppFixture).Assembly
+    private static string? Metadata(string key) => typeof(TakeoverAppFixture<TRuntime>).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == key)?.Value;
 }

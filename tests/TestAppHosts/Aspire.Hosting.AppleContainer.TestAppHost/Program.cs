@@ -3,22 +3,30 @@ using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-// Runs one session container, named by the first argument, and prints a marker line once it is Running.
-// Headless: no dashboard; the crash-cleanup test kills this process with SIGKILL and checks the container goes away.
-var resourceName = args.Length > 0 ? args[0] : "engd-testapphost";
+// Runs a session container "<prefix>-session" and a persistent one "<prefix>-persistent" (both the test service,
+// sleeping: SIGTERM ends them with ACTR-SERVICE-SIGTERM, SIGINT with ACTR-SERVICE-SIGINT and 130), labelled
+// engd.test=<label>, and prints a marker line once both are Running. Headless: no dashboard. The runtime comes from
+// the environment (ASPIRE_APPLECONTAINER_RUNTIME, ASPIRE_APPLECONTAINER_CLI). The crash-cleanup test kills this
+// process with SIGKILL; the interrupt test sends SIGINT to its whole process group, as a terminal's Ctrl+C does.
+var prefix = args.Length > 0 ? args[0] : "engd-testapphost";
 var testLabel = args.Length > 1 ? args[1] : "none";
 var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
 {
     Args = [],
     DisableDashboard = true,
 });
-builder.AddAppleContainer(resourceName, "localhost/actr-test/service", "latest")
+builder.AddAppleContainer($"{prefix}-session", "localhost/actr-test/service", "latest")
     .WithArgs("sleep", "300")
     .WithContainerLabel("engd.test", testLabel);
+builder.AddAppleContainer($"{prefix}-persistent", "localhost/actr-test/service", "latest")
+    .WithArgs("sleep", "300")
+    .WithContainerLabel("engd.test", testLabel)
+    .WithLifetime(ContainerLifetime.Persistent);
 
 await using var app = builder.Build();
 await app.StartAsync();
 var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
-await notifications.WaitForResourceAsync(resourceName, KnownResourceStates.Running);
+await notifications.WaitForResourceAsync($"{prefix}-session", KnownResourceStates.Running);
+await notifications.WaitForResourceAsync($"{prefix}-persistent", KnownResourceStates.Running);
 Console.WriteLine("ACTR-TESTAPPHOST-RUNNING");
 await app.WaitForShutdownAsync();

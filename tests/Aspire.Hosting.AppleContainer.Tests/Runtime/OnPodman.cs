@@ -1,0 +1,33 @@
+using Aspire.Hosting.AppleContainer.TestSupport;
+
+namespace Aspire.Hosting.AppleContainer.Tests.Runtime;
+
+// The orchestrator's real-runtime suites on real podman.
+
+/// <summary>Everyday orchestration on real podman.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class PodmanMultiResourceAppTests(MultiResourceAppFixture<PodmanTestRuntime> fixture) : MultiResourceAppTests<PodmanTestRuntime>(fixture);
+
+/// <summary>Persistent lifetimes on real podman.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class PodmanLifetimeTests(PodmanTestRuntime runtime) : LifetimeTests<PodmanTestRuntime>(runtime);
+
+/// <summary>A killed or interrupted AppHost on real podman.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class PodmanCrashCleanupTests(PodmanTestRuntime runtime) : CrashCleanupTests<PodmanTestRuntime>(runtime);
+
+/// <summary>Dockerfile builds on real podman.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class PodmanDockerfileTests(PodmanTestRuntime runtime) : DockerfileTests<PodmanTestRuntime>(runtime);
+
+/// <summary>Failed and inspected starts on real podman.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class PodmanFailedStartTests(PodmanTestRuntime runtime) : FailedStartTests<PodmanTestRuntime>(runtime);
+
+/// <summary>The session sweep on real podman.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class PodmanSessionSweepTests(PodmanTestRuntime runtime) : SessionSweepTests<PodmanTestRuntime>(runtime);
+
+/// <summary>Aspire's own container resources taken over, on real podman.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class PodmanTakeoverAppTests(TakeoverAppFixture<PodmanTestRuntime> fixture) : TakeoverAppTests<PodmanTestRuntime>(fixture);

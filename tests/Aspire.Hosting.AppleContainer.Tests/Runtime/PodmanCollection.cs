@@ -1,9 +1,0 @@
-namespace Aspire.Hosting.AppleContainer.Tests.Runtime;
-
-/// <summary>Real-podman tests run one at a time: each starts DCP and containers on a small shared machine.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class PodmanCollection
-{
-    /// <summary>The collection name.</summary>
-    public const string Name = "podman";
-}
