@@ -1,25 +1,24 @@
 using System.Diagnostics;
 
-namespace Aspire.Hosting.AppleContainer.Bridge.Apple.Tests.FakeCli;
+namespace Aspire.Hosting.AppleContainer.Bridge.Apple.Tests.Emulator;
 
-/// <summary>Apple-specific behaviour through the fake CLI: observers, exit codes, diagnostics, and no leftover processes.</summary>
-public sealed class FakeAppleRuntimeTests
+/// <summary>Apple-specific behaviour of the dialect on the emulator: observers, exit codes, diagnostics, and no leftover processes.</summary>
+public sealed class AppleEmulatorRuntimeTests
 {
     private static RunSpec Service(string name, IReadOnlyList<string>? args = null, IReadOnlyDictionary<string, string>? environment = null) =>
-        new() { Name = name, Image = FakeAppleSandbox.ServiceImage, Args = args ?? [], Environment = environment ?? new Dictionary<string, string>() };
+        new() { Name = name, Image = EmulatorSandbox.ServiceImage, Args = args ?? [], Environment = environment ?? new Dictionary<string, string>() };
 
-    [LinuxFact(Timeout = 60_000)]
+    [EmulatorFact(Timeout = 90_000)]
     public async Task Losing_the_observer_never_loses_the_container_and_its_exit_code_becomes_unknown()
     {
-        await using var sandbox = new FakeAppleSandbox();
+        await using var sandbox = new EmulatorSandbox();
         var runtime = sandbox.Runtime();
         var id = await runtime.CreateContainerAsync(Service("lost", ["sleep", "300"]));
         await runtime.StartContainerAsync(id);
-        var observer = Process.GetProcesses().Single(p => ReadCommandLine(p.Id).Contains($"start\0--attach\0{id}\0", StringComparison.Ordinal) && ReadEnvironment(p.Id).Contains(sandbox.StateDirectory, StringComparison.Ordinal));
+        using var observer = Process.GetProcessById(AttachedObserverOf(sandbox, id));
 
         observer.Kill();
         await observer.WaitForExitAsync();
-        await Task.Delay(500);
         var afterLoss = await runtime.InspectContainerAsync(id);
         await runtime.StopContainerAsync(id, TimeSpan.FromSeconds(5));
         var exit = await runtime.WaitForExitAsync(id);
@@ -29,10 +28,10 @@ public sealed class FakeAppleRuntimeTests
         Assert.Null((await runtime.InspectContainerAsync(id)).ExitCode);
     }
 
-    [Fact(Timeout = 60_000)]
+    [EmulatorFact(Timeout = 90_000)]
     public async Task Without_observers_exit_codes_are_unknown_never_zero()
     {
-        await using var sandbox = new FakeAppleSandbox();
+        await using var sandbox = new EmulatorSandbox();
         var runtime = sandbox.Runtime(new AppleContainerRuntimeOptions { ObserveExitCodes = false, ExitPollInterval = TimeSpan.FromMilliseconds(300) });
         var id = await runtime.CreateContainerAsync(Service("detached", environment: new Dictionary<string, string> { ["EXIT_CODE"] = "0" }));
 
@@ -43,10 +42,10 @@ public sealed class FakeAppleRuntimeTests
         Assert.Equal(ContainerState.Exited, (await runtime.InspectContainerAsync(id)).State);
     }
 
-    [LinuxFact(Timeout = 90_000)]
-    public async Task Removing_containers_leaves_no_process_behind_not_even_an_orphan_of_an_exec()
+    [EmulatorFact(Timeout = 120_000)]
+    public async Task Removing_containers_leaves_no_process_and_no_podman_container_behind_not_even_after_a_canceled_exec()
     {
-        await using var sandbox = new FakeAppleSandbox();
+        await using var sandbox = new EmulatorSandbox();
         var runtime = sandbox.Runtime();
         var sleeper = await runtime.CreateContainerAsync(Service("sleeper", ["sleep", "300"]));
         var server = await runtime.CreateContainerAsync(Service("server") with { Ports = [new PortMapping(8080, FreePort())] });
@@ -54,19 +53,21 @@ public sealed class FakeAppleRuntimeTests
         await runtime.StartContainerAsync(server);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         await Assert.ThrowsAsync<BridgeException>(() => runtime.ExecAsync(sleeper, new ExecSpec { Command = ["sh", "-c", "sleep 3001 & wait"] }, cancellation.Token));
-        Assert.NotEmpty(sandbox.ContainerProcesses());
+        Assert.Equal(2, sandbox.State.HelperProcesses().Count);
 
         await runtime.RemoveContainerAsync(sleeper, force: true);
         await runtime.RemoveContainerAsync(server, force: true);
 
-        Assert.Empty(sandbox.ContainerProcesses());
+        Assert.Empty(sandbox.State.HelperProcesses());
+        Assert.Empty(await sandbox.State.PodmanContainersAsync());
+        Assert.True(await Eventually(() => sandbox.State.EmulatorProcesses().Count == 0, TimeSpan.FromSeconds(15)), "an emulator process outlived the containers");
     }
 
-    [Fact(Timeout = 60_000)]
+    [EmulatorFact(Timeout = 60_000)]
     public async Task A_stopped_service_is_runtime_not_running_with_the_system_start_remedy()
     {
-        await using var sandbox = new FakeAppleSandbox();
-        sandbox.Switch("service-stopped");
+        await using var sandbox = new EmulatorSandbox();
+        await sandbox.CliAsync("system", "stop");
         var runtime = sandbox.Runtime();
 
         var info = await runtime.DetectAsync();
@@ -74,19 +75,19 @@ public sealed class FakeAppleRuntimeTests
 
         Assert.True(info.IsInstalled);
         Assert.False(info.IsRunning);
-        Assert.Equal(new Version(1, 0, 0), info.Version);
+        Assert.Equal(new Version(1, 2, 2), info.Version);
         Assert.Equal(BridgeErrorCode.RuntimeNotRunning, info.Problem?.Code);
         Assert.Equal("run `container system start`", info.Problem?.Hint);
         Assert.Equal(BridgeErrorCode.RuntimeNotRunning, error.Code);
         Assert.Equal("run `container system start`", error.Hint);
     }
 
-    [Fact(Timeout = 60_000)]
+    [EmulatorFact(Timeout = 60_000)]
     public async Task Detection_reports_a_missing_CLI_an_unsupported_host_and_a_foreign_CLI()
     {
-        await using var sandbox = new FakeAppleSandbox();
+        await using var sandbox = new EmulatorSandbox();
         var missing = await sandbox.Runtime(cliPath: "/nonexistent/container").DetectAsync();
-        var intel = await new AppleContainerRuntime(sandbox.CliPath, new AppleContainerRuntimeOptions { Host = AppleFakeCliFixture.SimulatedMac with { Architecture = System.Runtime.InteropServices.Architecture.X64 }, Environment = sandbox.Environment }).DetectAsync();
+        var intel = await new AppleContainerRuntime(sandbox.CliPath, new AppleContainerRuntimeOptions { Host = AppleEmulatorFixture.SimulatedMac with { Architecture = System.Runtime.InteropServices.Architecture.X64 }, Environment = sandbox.Environment }).DetectAsync();
         var foreign = await sandbox.Runtime(cliPath: "/bin/true").DetectAsync();
 
         Assert.Equal(BridgeErrorCode.RuntimeNotFound, missing.Problem?.Code);
@@ -96,16 +97,16 @@ public sealed class FakeAppleRuntimeTests
         Assert.Equal(BridgeErrorCode.UnsupportedRuntime, foreign.Problem?.Code);
     }
 
-    [Fact(Timeout = 60_000)]
+    [EmulatorFact(Timeout = 60_000)]
     public async Task A_builder_that_cannot_start_is_builder_unavailable_with_the_builder_start_remedy()
     {
-        await using var sandbox = new FakeAppleSandbox();
-        sandbox.Switch("builder-unavailable");
-        var context = Directory.CreateTempSubdirectory("actr-c-build").FullName;
+        await using var sandbox = new EmulatorSandbox();
+        await File.WriteAllTextAsync(Path.Combine(sandbox.State.Path, "builder-image-absent"), string.Empty);
+        var context = Directory.CreateTempSubdirectory("actr-apple-emulator-build").FullName;
         try
         {
-            File.WriteAllText(Path.Combine(context, "Dockerfile"), "FROM localhost/actr-test/busybox:latest\n");
-            var error = await Assert.ThrowsAsync<BridgeException>(() => sandbox.Runtime().BuildImageAsync(new BuildSpec { ContextDirectory = context, Tags = ["localhost/actr-c:never"] }));
+            await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), $"FROM {EmulatorSandbox.BusyboxImage}\n");
+            var error = await Assert.ThrowsAsync<BridgeException>(() => sandbox.Runtime().BuildImageAsync(new BuildSpec { ContextDirectory = context, Tags = ["localhost/actr-apple-emulator:never"] }));
 
             Assert.Equal(BridgeErrorCode.BuilderUnavailable, error.Code);
             Assert.Equal("run `container builder start`", error.Hint);
@@ -116,10 +117,10 @@ public sealed class FakeAppleRuntimeTests
         }
     }
 
-    [Fact(Timeout = 60_000)]
+    [EmulatorFact(Timeout = 90_000)]
     public async Task A_writable_volume_is_refused_to_a_second_running_container()
     {
-        await using var sandbox = new FakeAppleSandbox();
+        await using var sandbox = new EmulatorSandbox();
         var runtime = sandbox.Runtime();
         await runtime.CreateVolumeAsync(new VolumeSpec("shared"));
         var mount = new MountSpec(MountKind.Volume, "shared", "/data");
@@ -132,11 +133,11 @@ public sealed class FakeAppleRuntimeTests
         Assert.Contains("first", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Timeout = 60_000)]
+    [EmulatorFact(Timeout = 60_000)]
     public async Task Published_ports_through_a_Homebrew_CLI_and_privileged_loopback_ports_are_refused_with_remedies()
     {
-        await using var sandbox = new FakeAppleSandbox();
-        var cellar = Path.Combine(sandbox.StateDirectory, "Cellar", "container", "1.0.0", "bin");
+        await using var sandbox = new EmulatorSandbox();
+        var cellar = Path.Combine(sandbox.State.Path, "Cellar", "container", "1.2.2", "bin");
         Directory.CreateDirectory(cellar);
         var brewed = Path.Combine(cellar, "container");
         File.CreateSymbolicLink(brewed, sandbox.CliPath);
@@ -152,16 +153,32 @@ public sealed class FakeAppleRuntimeTests
         Assert.Equal("web", allowed);
     }
 
+    /// <summary>The pid of the <c>start --attach &lt;id&gt;</c> observer running against this sandbox's state.</summary>
+    private static int AttachedObserverOf(EmulatorSandbox sandbox, string id) =>
+        sandbox.State.EmulatorProcesses().Single(pid => Read($"/proc/{pid}/cmdline").Contains($"start\0--attach\0{id}\0", StringComparison.Ordinal));
+
+    private static async Task<bool> Eventually(Func<bool> condition, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return true;
+    }
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    private static string ReadCommandLine(int pid) => Read($"/proc/{pid}/cmdline") + "\0";
-
-    private static string ReadEnvironment(int pid) => Read($"/proc/{pid}/environ");
 
     private static string Read(string path)
     {
