@@ -27,7 +27,7 @@ internal static class ImageStore
             }
             else
             {
-                found[reference] = new LocalImage(AppleName(match), inspected[match]);
+                found[reference] = new LocalImage(match, inspected[match]);
             }
         }
 
@@ -44,7 +44,7 @@ internal static class ImageStore
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var inspected = Inspect(names);
-        return [.. names.Where(inspected.ContainsKey).Select(n => new LocalImage(AppleName(n), inspected[n])).OrderBy(i => i.Reference, StringComparer.Ordinal)];
+        return [.. names.Where(inspected.ContainsKey).Select(n => new LocalImage(n, inspected[n])).OrderBy(i => i.Reference, StringComparer.Ordinal)];
     }
 
     /// <summary>The podman name of an Apple reference that is already normalized (a name without a domain lives under localhost/).</summary>
@@ -110,7 +110,4 @@ internal static class ImageStore
 
     private static HashSet<string> Names(JsonObject image) =>
         [.. (image["RepoTags"] as JsonArray ?? []).Select(t => t!.GetValue<string>())];
-
-    /// <summary>A podman name seen as an Apple reference (podman's <c>localhost/</c> prefix is a real domain to Apple).</summary>
-    private static string AppleName(string podmanName) => podmanName;
 }

@@ -88,10 +88,10 @@ internal static class ExecVerb
             return 0;
         }
 
-        return RunAttached(arguments, parsed.Has("--interactive"), record);
+        return RunAttached(arguments, parsed.Has("--interactive"));
     }
 
-    private static int RunAttached(List<string> arguments, bool interactive, ContainerRecord record)
+    private static int RunAttached(List<string> arguments, bool interactive)
     {
         _ = Posix.Signal(Posix.SigPipe, 0);
         using var child = PodmanCli.Start(arguments, redirectInput: !interactive);
@@ -127,7 +127,6 @@ internal static class ExecVerb
             var error = Task.Run(() => child.StandardError.BaseStream.CopyTo(Console.OpenStandardError()));
             child.WaitForExit();
             Task.WaitAll(output, error);
-            _ = record;
             return child.ExitCode;
         }
         finally
