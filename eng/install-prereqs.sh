@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs and configures what the tests and the sample need. Idempotent: changes only what is missing.
-#   Debian/Ubuntu: podman + runc + busybox-static, and the containers.conf settings podman needs on these machines.
+#   Debian/Ubuntu: podman + runc + busybox-static + docker-registry, and the containers.conf settings podman needs on these machines.
 #   macOS: checks Apple's `container` CLI (>= 1.0) and its service, printing the exact remedy.
 set -euo pipefail
 
@@ -40,8 +40,9 @@ install_debian() {
   command -v runc >/dev/null || missing+=(runc)
   [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || missing+=(busybox-static)
   # podman recommends these; install them by name so that machines configured without recommends work too:
-  # catatonit is the init process behind --init, iptables carries published ports for netavark.
-  for package in catatonit iptables; do
+  # catatonit is the init process behind --init, iptables carries published ports for netavark, docker-registry is the
+  # local registry the Apple emulator's pull and push tests run (tests/AppleCliEmulator).
+  for package in catatonit iptables docker-registry; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
   done
   if [ ${#missing[@]} -gt 0 ]; then
@@ -52,6 +53,10 @@ install_debian() {
     log "installing ${missing[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    # The tests start their own registry on demand; the package's system-wide one (on :5000) is not wanted.
+    if [[ " ${missing[*]} " == *" docker-registry "* ]] && command -v systemctl >/dev/null; then
+      systemctl disable --now docker-registry >/dev/null 2>&1 || true
+    fi
   fi
   if [ "$(id -u)" -eq 0 ]; then
     configure_containers_conf

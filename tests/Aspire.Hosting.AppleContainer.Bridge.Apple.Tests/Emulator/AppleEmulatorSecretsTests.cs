@@ -1,0 +1,6 @@
+using Aspire.Hosting.AppleContainer.Bridge.Contract;
+
+namespace Aspire.Hosting.AppleContainer.Bridge.Apple.Tests.Emulator;
+
+/// <summary>The secrets contract of the Apple dialect on the Apple CLI emulator (real containers on podman).</summary>
+public sealed class AppleEmulatorSecretsTests(AppleEmulatorFixture fixture) : SecretsContract<AppleEmulatorFixture>(fixture);
