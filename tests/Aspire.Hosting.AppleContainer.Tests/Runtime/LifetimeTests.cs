@@ -29,10 +29,11 @@ public abstract class LifetimeTests<TRuntime>(TRuntime runtime) : IClassFixture<
             Assert.DoesNotContain(afterFirstRun, c => c.Labels.GetValueOrDefault(ResourceLabel) == $"{prefix}-scratch");
             Assert.Single(volumesWhileRunning);
             Assert.Empty(volumesAfterFirstRun); // the session container's anonymous volume went with it
-            Assert.Contains(afterFirstRun, c => c.Id == first);
+            // A container is the same one when its id and creation time are (Apple's ids are its names, kept on recreation).
+            Assert.Contains(afterFirstRun, c => c.Id == first.Id);
             Assert.Equal(first, second);
             Assert.NotEqual(first, third);
-            Assert.Equal(third, Assert.Single(afterThirdRun).Id);
+            Assert.Equal(third.Id, Assert.Single(afterThirdRun).Id);
         }
         finally
         {
@@ -98,7 +99,7 @@ public abstract class LifetimeTests<TRuntime>(TRuntime runtime) : IClassFixture<
     }
 
     /// <summary>Runs the app until both containers run, stops it like Ctrl+C; returns the persistent container's id and the volumes seen while running.</summary>
-    private async Task<(string Id, IReadOnlyList<VolumeInfo> Volumes)> RunOnceAsync(string prefix, string mode)
+    private async Task<((string Id, DateTimeOffset? CreatedAt) Container, IReadOnlyList<VolumeInfo> Volumes)> RunOnceAsync(string prefix, string mode)
     {
         await using var test = RuntimeTestApp.Create(runtime, prefix);
         test.RemoveContainersOnDispose = false; // the caller removes them, after its assertions
@@ -109,9 +110,11 @@ public abstract class LifetimeTests<TRuntime>(TRuntime runtime) : IClassFixture<
         await test.StartAsync();
         var db = await test.WaitForStateAsync("db", KnownResourceStates.Running);
         await test.WaitForStateAsync("scratch", KnownResourceStates.Running);
-        var volumes = await (await runtime.BridgeAsync()).ListVolumesAsync(new Dictionary<string, string> { [RuntimeTestApp.TestLabel] = prefix });
+        var bridge = await runtime.BridgeAsync();
+        var volumes = await bridge.ListVolumesAsync(new Dictionary<string, string> { [RuntimeTestApp.TestLabel] = prefix });
+        var container = await bridge.InspectContainerAsync(LabelledTestApp.ContainerId(db));
         await test.StopAppAsync();
-        return (LabelledTestApp.ContainerId(db), volumes);
+        return ((container.Id, container.CreatedAt), volumes);
     }
 
     private async Task<int> CountTicksAsync(string id)

@@ -1,0 +1,33 @@
+using Aspire.Hosting.AppleContainer.TestSupport;
+
+namespace Aspire.Hosting.AppleContainer.Tests.Runtime;
+
+// The orchestrator's real-runtime suites on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).
+
+/// <summary>Everyday orchestration on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class AppleEmulatorMultiResourceAppTests(MultiResourceAppFixture<AppleEmulatorTestRuntime> fixture) : MultiResourceAppTests<AppleEmulatorTestRuntime>(fixture);
+
+/// <summary>Persistent lifetimes on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class AppleEmulatorLifetimeTests(AppleEmulatorTestRuntime runtime) : LifetimeTests<AppleEmulatorTestRuntime>(runtime);
+
+/// <summary>A killed or interrupted AppHost on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class AppleEmulatorCrashCleanupTests(AppleEmulatorTestRuntime runtime) : CrashCleanupTests<AppleEmulatorTestRuntime>(runtime);
+
+/// <summary>Dockerfile builds on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class AppleEmulatorDockerfileTests(AppleEmulatorTestRuntime runtime) : DockerfileTests<AppleEmulatorTestRuntime>(runtime);
+
+/// <summary>Failed and inspected starts on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class AppleEmulatorFailedStartTests(AppleEmulatorTestRuntime runtime) : FailedStartTests<AppleEmulatorTestRuntime>(runtime);
+
+/// <summary>The session sweep on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class AppleEmulatorSessionSweepTests(AppleEmulatorTestRuntime runtime) : SessionSweepTests<AppleEmulatorTestRuntime>(runtime);
+
+/// <summary>Aspire's own container resources taken over, on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class AppleEmulatorTakeoverAppTests(TakeoverAppFixture<AppleEmulatorTestRuntime> fixture) : TakeoverAppTests<AppleEmulatorTestRuntime>(fixture);
