@@ -8,9 +8,10 @@ public sealed partial class AppleContainerRuntime
     /// <inheritdoc />
     /// <remarks>
     /// 1.x has no <c>wait</c> and no <c>events</c>, and reports no exit codes (ContainerStatus.swift @1.0.0). For a
-    /// container this process started, the attached observer ends with the container's exit status: one inspect then
+    /// container this process started attached, the observer ends with the container's exit status: one inspect then
     /// confirms the stop. Otherwise the state is polled (250 ms, backing off to <see cref="AppleContainerRuntimeOptions.ExitPollInterval"/>)
-    /// and the code is reported as unknown (null), never as 0.
+    /// and the code is reported as unknown (null), never as 0. A service that cannot be reached ends the wait with its
+    /// coded error (<see cref="BridgeErrorCode.RuntimeNotRunning"/>).
     /// </remarks>
     public async Task<ContainerExit> WaitForExitAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -18,10 +19,12 @@ public sealed partial class AppleContainerRuntime
         {
             await WaitQuietlyAsync(observer.Completion, Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
             var exit = await observer.Completion.ConfigureAwait(false);
+            // When the service cannot be asked (it was stopped, which also ended the container) the error is the answer: the
+            // caller loses track with the coded reason, as when an OCI runtime's event stream goes away.
             var after = await SettleAsync(id, observer, cancellationToken).ConfigureAwait(false);
             if (after is null)
             {
-                // Gone, or the service cannot be asked: nothing confirms that the observer's code is the container's.
+                // Gone: nothing confirms that the observer's code is the container's.
                 return new ContainerExit(null, exit.EndedAt);
             }
 

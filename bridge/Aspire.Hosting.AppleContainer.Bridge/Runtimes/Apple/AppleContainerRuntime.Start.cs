@@ -88,20 +88,23 @@ public sealed partial class AppleContainerRuntime
     private async Task SettleWhenEndedAsync(string id, AppleExitObserver observer)
     {
         await observer.Completion.ConfigureAwait(false);
-        await SettleAsync(id, observer, CancellationToken.None).ConfigureAwait(false);
-    }
-
-    private async Task<ContainerInfo?> SettleAsync(string id, AppleExitObserver observer, CancellationToken cancellationToken)
-    {
-        ContainerInfo? info;
         try
         {
-            info = await TryInspectRawAsync(id, cancellationToken).ConfigureAwait(false);
+            await SettleAsync(id, observer, CancellationToken.None).ConfigureAwait(false);
         }
         catch (BridgeException)
         {
-            return null; // The service is unreachable; the record stays unconfirmed (exit code unknown).
+            // The service is unreachable; the record stays unconfirmed (exit code unknown).
         }
+    }
+
+    /// <summary>
+    /// One inspect after the observer ended, which decides whether its code is the container's; null when the container is
+    /// gone. Throws when the service cannot be asked (the record then stays unconfirmed).
+    /// </summary>
+    private async Task<ContainerInfo?> SettleAsync(string id, AppleExitObserver observer, CancellationToken cancellationToken)
+    {
+        var info = await TryInspectRawAsync(id, cancellationToken).ConfigureAwait(false);
 
         var exit = await observer.Completion.ConfigureAwait(false);
         _observers.Settle(id, observer, info, CliFailedAfterStart(exit));
