@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test command: installs prerequisites, builds the local test images, runs every test project, and checks that
-# the run left no container or volume behind. Prints one closing line: "Tests: N passed, N failed, N skipped".
+# The test command: installs prerequisites, builds the local test images and the Apple CLI emulator, runs every test
+# project (real-runtime suites on podman and, through the emulator, on Apple's dialect), and checks that the run left no
+# container, volume or process behind. Prints one closing line: "Tests: N passed, N failed, N skipped".
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,11 +11,27 @@ cd "$root"
 "$root/eng/install-browser.sh"
 # No registry is reachable here: the sample's web image is built on the local busybox base instead of the public one.
 export SampleBusyboxImage="${SampleBusyboxImage:-localhost/actr-test/busybox:latest}"
+# Built once here for every project that runs Apple's dialect on it (tests/TestSupport/Runtimes/AppleEmulatorLocator.cs).
+ACTR_APPLE_EMULATOR=$("$root/eng/apple-emulator.sh")
+export ACTR_APPLE_EMULATOR
 
 runtime_cli=podman
 command -v podman >/dev/null || runtime_cli=docker
 snapshot() { { "$runtime_cli" ps -aq --no-trunc; "$runtime_cli" volume ls -q; } 2>/dev/null | sort; }
+# Processes the tests start and must end: the emulator's CLIs and runtime helpers, the cleanup watchdog, test AppHosts,
+# the runtimes' long-lived CLIs and the test registry (pid and command line, one a line).
+processes() {
+  local pid cmdline
+  for pid in /proc/[0-9]*; do
+    cmdline=$(tr '\0' ' ' < "$pid/cmdline" 2>/dev/null) || continue
+    case "$cmdline" in
+      *apple-emulator*|*AppleContainer.Watchdog*|*AppleContainer.TestAppHost*|*AppleContainer.BenchAppHost*|*AppleContainerSample.AppHost*|"podman events"*|"podman logs"*|"podman wait"*|*docker-registry\ serve*)
+        echo "${pid#/proc/} $cmdline" ;;
+    esac
+  done | sort
+}
 before=$(snapshot)
+processes_before=$(processes)
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
@@ -36,6 +53,17 @@ leftovers=$(comm -13 <(echo "$before") <(echo "$after") | sed '/^$/d')
 if [ -n "$leftovers" ]; then
   echo "test.sh: the tests left these containers/volumes behind:" >&2
   echo "$leftovers" >&2
+  status=1
+fi
+# A watchdog may still be finishing its cleanup after the last AppHost: give the processes a moment to end.
+for _ in $(seq 1 30); do
+  stray=$(comm -13 <(echo "$processes_before") <(processes) | sed '/^$/d')
+  [ -z "$stray" ] && break
+  sleep 1
+done
+if [ -n "$stray" ]; then
+  echo "test.sh: the tests left these processes running:" >&2
+  echo "$stray" >&2
   status=1
 fi
 

@@ -58,6 +58,7 @@ internal static class ContainerStarter
             string? failure;
             try
             {
+                using var boot = TransitionJournal.Begin(state, "boot", id);
                 failure = HelperLauncher.Launch(record, token, session?.Files.Directory);
             }
             catch

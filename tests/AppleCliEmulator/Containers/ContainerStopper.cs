@@ -32,6 +32,7 @@ internal static class ContainerStopper
 
         var name = signal ?? record.Configuration()["stopSignal"]?.GetValue<string>() ?? "SIGTERM";
         var number = SignalNames.TryParse(name) ?? throw CliFailure.Of(ContainerizationError.Unknown($"invalid signal: {name}"));
+        using var transition = TransitionJournal.Begin(record.State, "stop", record.Id);
         Signal(record, number);
         if (!WaitForExit(record, run.Token, TimeSpan.FromSeconds(Math.Max(0, timeoutSeconds))))
         {

@@ -46,7 +46,10 @@ public abstract class CrashCleanupTests<TRuntime>(TRuntime runtime) : IClassFixt
         var prefix = RuntimeTestApp.NewPrefix();
         try
         {
-            await using var appHost = TestAppHostProcess.Start(runtime, prefix, newProcessGroup: true);
+            // Apple's CLI 1.x catches the signal and asks the service to forward it, in a request the service cannot read
+            // (ClientProcess.swift@1.2.2:79-85 sends an integer, ContainersService.swift@1.2.2:1162 reads a string); the
+            // emulator is told to forward it, as a CLI with that fixed would, so the test shows what a reached CLI does.
+            await using var appHost = TestAppHostProcess.Start(runtime, prefix, newProcessGroup: true, environment: new Dictionary<string, string> { ["ACTR_APPLE_EMULATOR_FORWARD_SIGNALS"] = "1" });
             await appHost.WaitForRunningAsync(TimeSpan.FromSeconds(90));
             var persistent = Assert.Single(await ListAsync(prefix), c => IsResource(c, prefix, Persistent));
 

@@ -18,7 +18,7 @@ internal sealed class TestAppHostProcess : IAsyncDisposable
 
     private TestAppHostProcess(Process process) => _process = process;
 
-    public static TestAppHostProcess Start(TestRuntime runtime, string prefix, bool newProcessGroup)
+    public static TestAppHostProcess Start(TestRuntime runtime, string prefix, bool newProcessGroup, int sessionContainers = 1, IReadOnlyDictionary<string, string>? environment = null)
     {
         var directory = AppContext.BaseDirectory;
         var startInfo = new ProcessStartInfo(newProcessGroup ? "setsid" : "dotnet")
@@ -35,6 +35,7 @@ internal sealed class TestAppHostProcess : IAsyncDisposable
             Path.Combine(directory, AppHost + ".dll"),
             prefix,
             prefix,
+            sessionContainers.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         if (newProcessGroup)
         {
@@ -47,6 +48,11 @@ internal sealed class TestAppHostProcess : IAsyncDisposable
         }
 
         runtime.Configure(startInfo.Environment);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[key] = value;
+        }
+
         var process = new Process { StartInfo = startInfo };
         var appHost = new TestAppHostProcess(process);
         process.OutputDataReceived += (_, line) => appHost.OnLine(line.Data);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Aspire.Hosting.AppleContainer.Bridge.Apple.Tests.Emulator;
+namespace Aspire.Hosting.AppleContainer.TestSupport;
 
 /// <summary>
 /// A registry on this machine for pull and push tests: Debian's <c>docker-registry</c> with its own storage and config,
