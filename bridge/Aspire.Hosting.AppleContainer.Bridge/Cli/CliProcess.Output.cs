@@ -64,6 +64,8 @@ public sealed partial class CliProcess
     private async Task<int> WaitForExitCodeAsync()
     {
         var exitCode = await _process.WaitForExitAsync().ConfigureAwait(false);
+        CliChildren.OnEnded(_identity);
+
         await DrainAsync().ConfigureAwait(false);
         return exitCode;
     }

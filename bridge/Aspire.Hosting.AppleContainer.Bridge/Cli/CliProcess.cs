@@ -13,6 +13,7 @@ public sealed partial class CliProcess : IAsyncDisposable
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(3);
 
     private readonly IChildProcess _process;
+    private readonly ProcessIdentity _identity;
     private readonly ProcessRequest _request;
     private readonly Channel<ProcessOutputLine> _output;
     private readonly CancellationTokenSource _pumpCancellation = new();
@@ -23,6 +24,8 @@ public sealed partial class CliProcess : IAsyncDisposable
     private CliProcess(IChildProcess process, ProcessRequest request)
     {
         _process = process;
+        _identity = ProcessTree.IdentityOf(process.Id) ?? new ProcessIdentity(process.Id, null);
+        CliChildren.OnStarted(_identity);
         _request = request;
         _lastOutputTicks = Environment.TickCount64;
         _output = Channel.CreateUnbounded<ProcessOutputLine>(new UnboundedChannelOptions { SingleReader = true });

@@ -31,6 +31,10 @@ internal static class ProcessTree
         return found;
     }
 
+    /// <summary>The identity of a running process (its start time from <c>/proc</c> on Linux; unknown elsewhere), or null when gone.</summary>
+    public static ProcessIdentity? IdentityOf(int processId) =>
+        OperatingSystem.IsLinux() ? ReadStat(processId)?.Identity : new ProcessIdentity(processId, null);
+
     /// <summary>Kills each process that still runs and is still the same process (its start time is unchanged).</summary>
     public static void Kill(IEnumerable<ProcessIdentity> processes)
     {

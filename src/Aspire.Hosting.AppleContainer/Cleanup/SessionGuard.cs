@@ -20,6 +20,7 @@ internal sealed class SessionGuard : IAsyncDisposable
     private readonly ILogger<SessionGuard> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Process? _watchdog;
+    private ChildProcessReport? _report;
     private Task? _sweep;
     private bool _started;
 
@@ -78,6 +79,12 @@ internal sealed class SessionGuard : IAsyncDisposable
             await sweep.ConfigureAwait(false);
         }
 
+        if (_report is { } report)
+        {
+            await report.DisposeAsync().ConfigureAwait(false);
+            _report = null;
+        }
+
         if (_watchdog is { } watchdog)
         {
             try
@@ -121,6 +128,7 @@ internal sealed class SessionGuard : IAsyncDisposable
         }
 
         _watchdog = WatchdogLauncher.Start(host, watchdogPath, _session.Id, active.Runtime.Name, active.Info.ExecutablePath);
+        _report = new ChildProcessReport(_watchdog);
         _logger.LogDebug("Started the cleanup watchdog (process {ProcessId}) for session {Session}.", _watchdog.Id, _session.Id);
     }
 }

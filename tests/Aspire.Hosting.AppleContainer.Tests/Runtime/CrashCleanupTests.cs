@@ -32,6 +32,14 @@ public abstract class CrashCleanupTests<TRuntime>(TRuntime runtime) : IClassFixt
             var left = await ListAsync(prefix);
             Assert.DoesNotContain(left, c => IsResource(c, prefix, Session));
             Assert.Equal(ContainerState.Running, Assert.Single(left, c => IsResource(c, prefix, Persistent)).State);
+
+            // Nothing the dead AppHost ran goes on: its watchdog ended the CLIs still following its containers.
+            while (CliProcessesNaming(prefix).Count > 0 && deadline.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                await Task.Delay(250);
+            }
+
+            Assert.Empty(CliProcessesNaming(prefix));
         }
         finally
         {
@@ -71,6 +79,25 @@ public abstract class CrashCleanupTests<TRuntime>(TRuntime runtime) : IClassFixt
         finally
         {
             await RuntimeTestApp.RemoveLabelledAsync(runtime, prefix);
+        }
+    }
+
+    /// <summary>Processes whose argv names a container of the test, other than the emulator's own runtime helpers (the runtime's side).</summary>
+    private static List<string> CliProcessesNaming(string prefix) =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Select(directory => ReadArgv(Path.Combine(directory, "cmdline")))
+            .Where(argv => argv.Any(a => a.StartsWith(prefix, StringComparison.Ordinal)) && !argv.Contains("__runtime-helper") && !(argv.Length > 0 && argv[0].EndsWith("conmon", StringComparison.Ordinal)) && !argv.Contains("rm") && !argv.Contains("delete"))
+            .Select(argv => string.Join(' ', argv))];
+
+    private static string[] ReadArgv(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
         }
     }
 
