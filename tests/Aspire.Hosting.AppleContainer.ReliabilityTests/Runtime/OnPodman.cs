@@ -22,7 +22,7 @@ public sealed class PodmanCrashTests(PodmanTestRuntime runtime) : CrashTests<Pod
 
 /// <summary>podman going down and up (through the switchable stand-in) while the AppHost runs.</summary>
 [Collection(ReliabilityCollection.Name)]
-public sealed class PodmanRuntimeAvailabilityTests(PodmanTestRuntime runtime) : RuntimeAvailabilityTests<PodmanTestRuntime>(runtime, SwitchablePodman.CreateAsync);
+public sealed class PodmanRuntimeAvailabilityTests(PodmanTestRuntime runtime) : RuntimeAvailabilityTests<PodmanTestRuntime>(runtime, _ => SwitchablePodman.CreateAsync());
 
 /// <summary>Secrets on real podman.</summary>
 [Collection(ReliabilityCollection.Name)]

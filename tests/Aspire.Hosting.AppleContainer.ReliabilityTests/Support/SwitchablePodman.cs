@@ -26,8 +26,8 @@ internal sealed class SwitchablePodman : IRuntimeSwitch
         Environment.SetEnvironmentVariable("ENGH_PODMAN_PROXY_TARGET", FindRealPodman());
     }
 
-    /// <summary>A switch for <paramref name="runtime"/> (podman), up.</summary>
-    public static Task<IRuntimeSwitch> CreateAsync(PodmanTestRuntime runtime) => Task.FromResult<IRuntimeSwitch>(new SwitchablePodman());
+    /// <summary>A switch for podman, up.</summary>
+    public static Task<IRuntimeSwitch> CreateAsync() => Task.FromResult<IRuntimeSwitch>(new SwitchablePodman());
 
     /// <inheritdoc />
     public void Configure(IDistributedApplicationTestingBuilder builder) =>
