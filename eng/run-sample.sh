@@ -10,6 +10,10 @@
 #                               public: docker.io/library/redis:7.4 and busybox:1.37 (default on macOS)
 #   SampleImages__Redis, SampleBusyboxImage   override one image (AppHost configuration / MSBuild property)
 #   SAMPLE_DASHBOARD_PORT       first port to try for the dashboard (default 15230; the next free one is used)
+#   SAMPLE_RUNTIME=apple-emulator  run on Apple's `container` dialect through the Apple CLI emulator (tests/AppleCliEmulator,
+#                               built and located by eng/apple-emulator.sh; its containers run on podman): exports
+#                               ASPIRE_APPLECONTAINER_RUNTIME=apple and ASPIRE_APPLECONTAINER_CLI=<emulator>. Unset: the
+#                               runtime the integration finds (Apple's `container` on a Mac, podman/docker elsewhere)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,6 +32,15 @@ case "${SAMPLE_IMAGES:-$([ "$(uname -s)" = Darwin ] && echo public || echo local
     export SampleBusyboxImage="${SampleBusyboxImage:-localhost/actr-test/busybox:latest}" ;;
   public) ;;
   *) log "SAMPLE_IMAGES must be 'local' or 'public'"; exit 1 ;;
+esac
+
+case "${SAMPLE_RUNTIME:-}" in
+  "") ;;
+  apple-emulator)
+    emulator=$("$root/eng/apple-emulator.sh")
+    export ASPIRE_APPLECONTAINER_RUNTIME=apple ASPIRE_APPLECONTAINER_CLI="$emulator"
+    log "runtime: Apple's container dialect on the emulator $emulator (containers on podman; '$emulator list --all' shows them)" ;;
+  *) log "SAMPLE_RUNTIME must be unset or 'apple-emulator'"; exit 1 ;;
 esac
 
 # free_port FIRST: the first port from FIRST on that nothing on 127.0.0.1 listens on.

@@ -5,11 +5,12 @@ using Xunit.Abstractions;
 namespace Aspire.Hosting.AppleContainer.Sample.Tests;
 
 /// <summary>
-/// The first five minutes of a newcomer: the sample AppHost starts, its dashboard shows every resource Running and
-/// Healthy, the web front (a container) counts a visit through the API (on the host) in Redis (a container), and
-/// Ctrl+C leaves no container behind. Runs on podman with the local images; needs Chromium (eng/install-browser.sh).
+/// The first five minutes of a newcomer, on one runtime: the sample AppHost starts, its dashboard shows every resource
+/// Running and Healthy, the web front (a container) counts a visit through the API (on the host) in Redis (a
+/// container), and Ctrl+C leaves no container behind. Runs with the local images; needs Chromium (eng/install-browser.sh).
 /// </summary>
-public sealed class SampleDashboardTests(ITestOutputHelper output)
+public abstract class SampleDashboardTests<TRuntime>(TRuntime runtime, ITestOutputHelper output) : IClassFixture<TRuntime>
+    where TRuntime : TestRuntime, new()
 {
     private static readonly string[] SampleResources = ["redis", "cache", "api", "web"];
 
@@ -17,9 +18,9 @@ public sealed class SampleDashboardTests(ITestOutputHelper output)
     public async Task The_dashboard_shows_every_sample_resource_running_and_healthy_and_ctrl_c_leaves_no_container()
     {
         var runId = "engf-sample-" + Guid.NewGuid().ToString("N")[..8];
-        var screenshot = Path.Combine(ScreenshotDirectory(), "sample-dashboard.png");
+        var screenshot = Path.Combine(ScreenshotDirectory(), $"sample-dashboard-{runtime.Name}.png");
         var userData = Directory.CreateTempSubdirectory($"{runId}-chromium-");
-        var appHost = SampleAppHost.Start(runId);
+        var appHost = SampleAppHost.Start(runtime, runId);
         try
         {
             var loginUrl = await appHost.WaitForLoginUrlAsync(TimeSpan.FromSeconds(60));
@@ -39,10 +40,11 @@ public sealed class SampleDashboardTests(ITestOutputHelper output)
             var page = await browser.NewPageAsync();
             await page.GotoAsync(web, new PageGotoOptions { Timeout = 30_000 });
             Assert.Matches(@"Visit number \d+", await page.Locator("#visits").InnerTextAsync());
+            Assert.Equal(2, (await RuntimeChecks.ContainersOwnedByAsync(runtime, appHost.ProcessId)).Count); // redis and web, on this runtime
 
             Assert.True(await appHost.StopAsync(TimeSpan.FromSeconds(45)), "The AppHost did not exit within 45 s of Ctrl+C.");
-            Assert.Empty(await Podman.ContainersOwnedByAsync(appHost.ProcessId));
-            Assert.True(await Podman.VolumeExistsAsync(appHost.VolumeName), "The Redis data volume should outlive the AppHost.");
+            Assert.Empty((await RuntimeChecks.ContainersOwnedByAsync(runtime, appHost.ProcessId)).Select(RuntimeChecks.Describe));
+            Assert.True(await RuntimeChecks.VolumeExistsAsync(runtime, appHost.VolumeName), "The Redis data volume should outlive the AppHost.");
         }
         catch
         {
@@ -56,18 +58,13 @@ public sealed class SampleDashboardTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task CleanUpAsync(SampleAppHost appHost)
+    private async Task CleanUpAsync(SampleAppHost appHost)
     {
         var processId = appHost.ProcessId;
         await appHost.StopAsync(TimeSpan.FromSeconds(30));
         await appHost.DisposeAsync();
-        var leftovers = await Podman.ContainersOwnedByAsync(processId);
-        if (leftovers.Count > 0)
-        {
-            await Podman.RemoveContainersAsync(leftovers.Select(c => c.Split(' ')[0]));
-        }
-
-        await Podman.RemoveVolumeAsync(appHost.VolumeName);
+        await RuntimeChecks.RemoveContainersAsync(runtime, await RuntimeChecks.ContainersOwnedByAsync(runtime, processId));
+        await RuntimeChecks.RemoveVolumeAsync(runtime, appHost.VolumeName);
     }
 
     private static string ScreenshotDirectory() =>

@@ -32,6 +32,9 @@ internal abstract class LabelledTestApp : IAsyncDisposable
 
     public DistributedApplication? App { get; private set; }
 
+    /// <summary>The ceiling on stopping the application (every container stops and goes); 60 s unless a test starts many.</summary>
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     public ResourceNotificationService Notifications => App!.Services.GetRequiredService<ResourceNotificationService>();
 
     /// <summary>The prefixed resource name.</summary>
@@ -70,7 +73,7 @@ internal abstract class LabelledTestApp : IAsyncDisposable
         if (App is { } app)
         {
             App = null;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            using var timeout = new CancellationTokenSource(StopTimeout);
             await app.StopAsync(timeout.Token);
             await app.DisposeAsync();
         }

@@ -26,13 +26,24 @@ internal static class ListVerb
         var rows = new List<string[]>();
         foreach (var record in state.Containers())
         {
-            var status = record.Status();
-            if (!parsed.Has("--all") && !status.IsRunning)
+            JsonObject container;
+            try
             {
+                var status = record.Status();
+                if (!parsed.Has("--all") && !status.IsRunning)
+                {
+                    continue;
+                }
+
+                container = ManagedContainerJson.Of(record, status);
+            }
+            catch (IOException) when (!record.Exists)
+            {
+                // Deleted while being listed (e.g. a forced delete while the status asked podman): the API server lists
+                // from its own state in one answer, where such a container is simply absent; a list never fails for it.
                 continue;
             }
 
-            var container = ManagedContainerJson.Of(record, status);
             items.Add(container);
             rows.Add(Row(container));
         }

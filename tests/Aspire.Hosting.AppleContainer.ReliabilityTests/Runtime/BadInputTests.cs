@@ -1,18 +1,20 @@
 using System.Text.RegularExpressions;
 using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Bridge.Contract;
 using Aspire.Hosting.AppleContainer.ReliabilityTests.Support;
 using Aspire.Hosting.ApplicationModel;
 
 namespace Aspire.Hosting.AppleContainer.ReliabilityTests.Runtime;
 
-[Collection(ReliabilityCollection.Name)]
-public class BadInputTests
+/// <summary>Resources that cannot run fail alone, each with a coded error.</summary>
+public abstract class BadInputTests<TRuntime>(TRuntime runtime) : IClassFixture<TRuntime>
+    where TRuntime : TestRuntime, new()
 {
-    [PodmanFact(Timeout = 180_000)]
+    [RuntimeFact(Timeout = 180_000)]
     public async Task Each_of_over_30_bad_inputs_fails_only_its_own_resource_with_a_coded_error_while_a_good_one_runs()
     {
         using var inputs = new BadInputs();
-        await using var test = ReliabilityApp.Create();
+        await using var test = ReliabilityApp.Create(runtime);
         test.Builder.Configuration[$"Parameters:{test.Name("lines")}"] = "first\nsecond";
         var secret = test.Builder.AddParameter(test.Name("lines"), secret: true);
         var bad = inputs.Create(test, secret);
@@ -22,8 +24,8 @@ public class BadInputTests
         }
 
         test.AddService("good").WithHttpEndpoint(targetPort: 8080);
-        var runtime = await TestLabels.Podman.Value;
-        await runtime.CreateContainerAsync(new RunSpec
+        var bridge = await runtime.BridgeAsync();
+        await bridge.CreateContainerAsync(new RunSpec
         {
             Name = BadInputs.TakenName(test.Prefix),
             Image = ReliabilityApp.ServiceImage + ":latest",
@@ -43,7 +45,7 @@ public class BadInputTests
             .ToList();
         Assert.True(wrong.Count == 0, "Not rejected with a coded error:\n" + string.Join('\n', wrong));
         await test.StopAppAsync();
-        var left = Assert.Single(await TestLabels.ListContainersAsync(test.Prefix)); // no bad input left a container behind
+        var left = Assert.Single(await test.ListContainersAsync()); // no bad input left a container behind
         Assert.Equal(BadInputs.TakenName(test.Prefix), left.Name);
     }
 }

@@ -1,23 +1,36 @@
-using Aspire.Hosting.Testing;
+using Aspire.Hosting.AppleContainer.Bridge.Contract;
 using Aspire.Hosting.AppleContainer.ReliabilityTests.Support;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Aspire.Hosting.AppleContainer.ReliabilityTests.Runtime;
 
-[Collection(ReliabilityCollection.Name)]
-public class RuntimeAvailabilityTests
+/// <summary>
+/// The runtime goes down and comes back while the AppHost runs (see <see cref="IRuntimeSwitch"/>, chosen per runtime):
+/// resources show the coded diagnostic, never a made-up exit code, and start again once it is back.
+/// </summary>
+public abstract class RuntimeAvailabilityTests<TRuntime> : IClassFixture<TRuntime>
+    where TRuntime : TestRuntime, new()
 {
     private const string RuntimeNotRunning = "ACTR1002:";
     private const string SessionLabel = "io.aspire.applecontainer.session";
+    private readonly TRuntime _runtime;
+    private readonly Func<TRuntime, Task<IRuntimeSwitch>> _createSwitch;
 
-    [PodmanFact(Timeout = 180_000)]
+    private protected RuntimeAvailabilityTests(TRuntime runtime, Func<TRuntime, Task<IRuntimeSwitch>> createSwitch)
+    {
+        _runtime = runtime;
+        _createSwitch = createSwitch;
+    }
+
+    [RuntimeFact(Timeout = 180_000)]
     public async Task A_runtime_down_at_start_fails_each_resource_with_a_coded_diagnostic_and_they_start_once_it_is_back()
     {
-        using var podman = new SwitchablePodman();
-        podman.Down();
-        await using var test = ReliabilityApp.Create();
+        await using var runtimeSwitch = await CreateSwitchAsync();
+        await runtimeSwitch.DownAsync();
+        await using var test = CreateApp(runtimeSwitch);
         test.AddService("web").WithHttpEndpoint(targetPort: 8080);
         test.AddService("worker").WithArgs("sleep", "300");
         await test.StartAsync();
@@ -28,7 +41,7 @@ public class RuntimeAvailabilityTests
         Assert.StartsWith(RuntimeNotRunning, ReliabilityApp.Error(worker), StringComparison.Ordinal);
         Assert.False(test.App!.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
 
-        podman.Up();
+        await runtimeSwitch.UpAsync();
         var started = await Task.WhenAll(test.ExecuteAsync("web", KnownResourceCommands.StartCommand), test.ExecuteAsync("worker", KnownResourceCommands.StartCommand));
 
         Assert.All(started, result => Assert.True(result.Success, result.Message));
@@ -38,17 +51,17 @@ public class RuntimeAvailabilityTests
         Assert.Equal("actr-test-service", (await client.GetStringAsync(test.App.GetEndpoint(test.Name("web"), "http"))).Trim());
 
         // Crash cleanup was set up by the first start that found the runtime, although that was a command.
-        var session = (await TestLabels.ListContainersAsync(test.Prefix)).First().Labels[SessionLabel];
+        var session = (await test.ListContainersAsync()).First().Labels[SessionLabel];
         Assert.True(WatchdogRunsFor(session), $"No cleanup watchdog runs for session {session}.");
     }
 
-    [PodmanFact(Timeout = 180_000)]
+    [RuntimeFact(Timeout = 180_000)]
     public async Task A_runtime_stopped_mid_run_shows_a_coded_diagnostic_and_the_resource_restarts_once_it_is_back()
     {
-        using var podman = new SwitchablePodman();
-        await using var test = await StartRunningWorkerAsync();
+        await using var runtimeSwitch = await CreateSwitchAsync();
+        await using var test = await StartRunningWorkerAsync(runtimeSwitch);
 
-        podman.Down();
+        await runtimeSwitch.DownAsync();
         var lost = await test.WaitForAsync("worker", e => e.Snapshot.State?.Text != KnownResourceStates.Running);
         await test.ExecuteAsync("worker", KnownResourceCommands.RestartCommand);
         var refused = await test.WaitForStateAsync("worker", KnownResourceStates.FailedToStart);
@@ -59,22 +72,22 @@ public class RuntimeAvailabilityTests
         Assert.StartsWith(RuntimeNotRunning, ReliabilityApp.Error(refused), StringComparison.Ordinal);
         Assert.False(test.App!.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
 
-        podman.Up();
+        await runtimeSwitch.UpAsync();
         var restarted = await test.ExecuteAsync("worker", KnownResourceCommands.RestartCommand);
         var after = await test.WaitForStateAsync("worker", KnownResourceStates.Running);
 
         Assert.True(restarted.Success, restarted.Message);
         Assert.Null(ReliabilityApp.Error(after));
-        Assert.Single(await TestLabels.ListContainersAsync(test.Prefix));
+        Assert.Single(await test.ListContainersAsync());
     }
 
-    [PodmanFact(Timeout = 180_000)]
+    [RuntimeFact(Timeout = 180_000)]
     public async Task Stopping_while_the_runtime_is_down_ends_in_Exited_with_a_coded_diagnostic_not_in_Stopping()
     {
-        using var podman = new SwitchablePodman();
-        await using var test = await StartRunningWorkerAsync();
+        await using var runtimeSwitch = await CreateSwitchAsync();
+        await using var test = await StartRunningWorkerAsync(runtimeSwitch);
 
-        podman.Down();
+        await runtimeSwitch.DownAsync();
         var stopped = await test.ExecuteAsync("worker", KnownResourceCommands.StopCommand);
         var after = await test.WaitForAsync("worker", e => e.Snapshot.State?.Text != KnownResourceStates.Running && e.Snapshot.State?.Text != KnownResourceStates.Stopping, TimeSpan.FromSeconds(30));
 
@@ -83,18 +96,34 @@ public class RuntimeAvailabilityTests
         Assert.Null(after.Snapshot.ExitCode);
         Assert.StartsWith(RuntimeNotRunning, ReliabilityApp.Error(after), StringComparison.Ordinal);
 
-        podman.Up();
+        await runtimeSwitch.UpAsync();
         var started = await test.ExecuteAsync("worker", KnownResourceCommands.StartCommand);
         await test.WaitForStateAsync("worker", KnownResourceStates.Running);
 
         Assert.True(started.Success, started.Message);
-        Assert.Single(await TestLabels.ListContainersAsync(test.Prefix));
+        Assert.Single(await test.ListContainersAsync());
+    }
+
+    /// <summary>A switch for this test, made once the test's own bridge on the runtime exists (it is selected while the runtime runs).</summary>
+    private async Task<IRuntimeSwitch> CreateSwitchAsync()
+    {
+        await _runtime.BridgeAsync();
+        return await _createSwitch(_runtime);
+    }
+
+    /// <summary>An app that reaches the runtime through the switch, and brings the runtime back before its cleanup, even when the test failed while it was down.</summary>
+    private ReliabilityApp CreateApp(IRuntimeSwitch runtimeSwitch)
+    {
+        var test = ReliabilityApp.Create(_runtime);
+        runtimeSwitch.Configure(test.Builder);
+        test.BeforeCleanUp = runtimeSwitch.UpAsync;
+        return test;
     }
 
     /// <summary>An app whose one container ("worker", sleeping) runs.</summary>
-    private static async Task<ReliabilityApp> StartRunningWorkerAsync()
+    private async Task<ReliabilityApp> StartRunningWorkerAsync(IRuntimeSwitch runtimeSwitch)
     {
-        var test = ReliabilityApp.Create();
+        var test = CreateApp(runtimeSwitch);
         try
         {
             test.AddService("worker").WithArgs("sleep", "300");

@@ -1,4 +1,5 @@
 using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Bridge.Contract;
 using Aspire.Hosting.AppleContainer.ReliabilityTests.Support;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,16 +7,17 @@ using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.AppleContainer.ReliabilityTests.Runtime;
 
-[Collection(ReliabilityCollection.Name)]
-public class SecretTests
+/// <summary>Secret values on their way to containers.</summary>
+public abstract class SecretTests<TRuntime>(TRuntime runtime) : IClassFixture<TRuntime>
+    where TRuntime : TestRuntime, new()
 {
-    [PodmanFact(Timeout = 180_000)]
+    [RuntimeFact(Timeout = 180_000)]
     public async Task No_secret_value_reaches_a_process_argv_or_any_log_during_a_full_run()
     {
         var secret = "engh-Secret-" + Guid.NewGuid().ToString("N");
         var logs = new CapturingLoggerProvider();
         await using var argvs = new ArgvSampler(secret);
-        await using var test = ReliabilityApp.Create();
+        await using var test = ReliabilityApp.Create(runtime);
         // Debug, below an AppHost's default: at Trace, Aspire's own ResourceNotificationService prints every snapshot,
         // the parameter's value included, which is Aspire's behaviour and outside this integration.
         test.Builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
@@ -33,7 +35,7 @@ public class SecretTests
         var api = await test.WaitForStateAsync("api", KnownResourceStates.Running);
         var restart = await test.ExecuteAsync("db", KnownResourceCommands.RestartCommand);
         await test.WaitForStateAsync("db", KnownResourceStates.Running);
-        var inside = await (await TestLabels.Podman.Value).ExecAsync(ReliabilityApp.ContainerId(api), new ExecSpec { Command = ["sh", "-c", "echo \"$DB_URL\""] });
+        var inside = await (await runtime.BridgeAsync()).ExecAsync(ReliabilityApp.ContainerId(api), new ExecSpec { Command = ["sh", "-c", "echo \"$DB_URL\""] });
         await test.StopAppAsync();
         await watch;
         await argvs.DisposeAsync();

@@ -4,8 +4,9 @@ using System.Reflection;
 namespace Aspire.Hosting.AppleContainer.ReliabilityTests.Support;
 
 /// <summary>
-/// The bench AppHost (tests/BenchAppHosts, on this integration) run as its own process in its <c>hold</c> scenario:
-/// <c>session</c> session and <c>persistent</c> persistent service containers labelled <c>engh.run=&lt;prefix&gt;</c>.
+/// The bench AppHost (tests/BenchAppHosts, on this integration) run as its own process on one <see cref="TestRuntime"/>
+/// in its <c>hold</c> scenario: <c>session</c> session and <c>persistent</c> persistent service containers labelled
+/// <c>engh.run=&lt;prefix&gt;</c>.
 /// </summary>
 internal sealed class BenchAppHostProcess : IDisposable
 {
@@ -17,7 +18,7 @@ internal sealed class BenchAppHostProcess : IDisposable
     /// <summary>The container id of each resource, once <see cref="WaitUntilRunningAsync"/> returned.</summary>
     public Dictionary<string, string> Containers { get; } = new(StringComparer.Ordinal);
 
-    public static BenchAppHostProcess Start(string prefix, int session, int persistent)
+    public static BenchAppHostProcess Start(TestRuntime runtime, string prefix, int session, int persistent)
     {
         var dll = typeof(BenchAppHostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BenchAppHostPath").Value!;
         var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -26,8 +27,9 @@ internal sealed class BenchAppHostProcess : IDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
-        startInfo.Environment["ASPIRE_APPLECONTAINER_RUNTIME"] = "podman";
-        startInfo.Environment.Remove("ASPIRE_APPLECONTAINER_CLI");
+        // Only the runtime's own settings: a CLI path inherited from this process must not override its PATH lookup.
+        startInfo.Environment.Remove(Bridge.RuntimeSelectionOptions.ExecutablePathVariable);
+        runtime.Configure(startInfo.Environment);
         var process = Process.Start(startInfo)!;
         var host = new BenchAppHostProcess(process);
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);

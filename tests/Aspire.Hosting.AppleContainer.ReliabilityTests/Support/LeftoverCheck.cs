@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
+using Aspire.Hosting.AppleContainer.Bridge.Contract;
 
 namespace Aspire.Hosting.AppleContainer.ReliabilityTests.Support;
 
 /// <summary>
-/// Remembers every label value the suite's tests gave out (<see cref="TestLabels.New"/>) and, after the last test,
-/// removes and reports any container or volume still carrying one: a leftover fails the run.
+/// Remembers every label value the suite's tests gave out (<see cref="TestLabels.New"/>), with the runtime it was given
+/// out on, and, after the last test, removes and reports any container or volume still carrying one: a leftover fails
+/// the run.
 /// </summary>
 public sealed class LeftoverCheck : IAsyncLifetime
 {
-    internal static ConcurrentBag<string> Issued { get; } = [];
+    internal static ConcurrentBag<(TestRuntime Runtime, string Prefix)> Issued { get; } = [];
 
     /// <inheritdoc />
     public Task InitializeAsync() => Task.CompletedTask;
@@ -16,15 +18,13 @@ public sealed class LeftoverCheck : IAsyncLifetime
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        if (!PodmanFactAttribute.IsInstalled)
-        {
-            return;
-        }
-
         var leftovers = new List<string>();
-        foreach (var label in Issued.Distinct())
+        foreach (var (runtime, prefix) in Issued.Distinct())
         {
-            leftovers.AddRange(await TestLabels.RemoveAsync(label));
+            if (RuntimeAvailability.SkipReasonForTestClass(runtime.GetType()) is null)
+            {
+                leftovers.AddRange(await TestLabels.RemoveAsync(runtime, prefix));
+            }
         }
 
         if (leftovers.Count > 0)

@@ -4,39 +4,37 @@ namespace Aspire.Hosting.AppleContainer.ReliabilityTests.Support;
 
 /// <summary>
 /// The label every container and volume of this suite carries, <c>engh.run=&lt;prefix&gt;</c> (as the bench AppHost
-/// sets it too), with a random <c>engh-</c> prefix per test; cleanup is a query on it.
+/// sets it too), with a random <c>engh-</c> prefix per test; cleanup is a query on it, through the bridge of the
+/// runtime the test runs on (the real CLI, never a test's switchable stand-in).
 /// </summary>
 internal static class TestLabels
 {
     public const string Key = "engh.run";
 
-    /// <summary>The real podman, through the bridge (never the switchable stand-in).</summary>
-    public static Lazy<Task<IContainerRuntime>> Podman { get; } = new(() => ContainerRuntimeSelector.SelectAsync(new RuntimeSelectionOptions { Runtime = "podman" }));
-
-    /// <summary>A fresh prefix, remembered for the suite's final leftover check.</summary>
-    public static string New()
+    /// <summary>A fresh prefix, remembered with its runtime for the suite's final leftover check.</summary>
+    public static string New(TestRuntime runtime)
     {
         var prefix = "engh-" + Guid.NewGuid().ToString("N")[..8];
-        LeftoverCheck.Issued.Add(prefix);
+        LeftoverCheck.Issued.Add((runtime, prefix));
         return prefix;
     }
 
     public static Dictionary<string, string> Selector(string prefix) => new() { [Key] = prefix };
 
-    public static async Task<IReadOnlyList<ContainerInfo>> ListContainersAsync(string prefix) =>
-        await (await Podman.Value).ListContainersAsync(Selector(prefix));
+    public static async Task<IReadOnlyList<ContainerInfo>> ListContainersAsync(TestRuntime runtime, string prefix) =>
+        await (await runtime.BridgeAsync()).ListContainersAsync(Selector(prefix));
 
     /// <summary>Removes every container, then every volume, labelled with <paramref name="prefix"/>; returns what it removed.</summary>
-    public static async Task<List<string>> RemoveAsync(string prefix)
+    public static async Task<List<string>> RemoveAsync(TestRuntime runtime, string prefix)
     {
-        var runtime = await Podman.Value;
+        var bridge = await runtime.BridgeAsync();
         var removed = new List<string>();
-        foreach (var container in await runtime.ListContainersAsync(Selector(prefix)))
+        foreach (var container in await bridge.ListContainersAsync(Selector(prefix)))
         {
             try
             {
-                await runtime.RemoveContainerAsync(container.Id, force: true);
-                removed.Add($"container {container.Name}");
+                await bridge.RemoveContainerAsync(container.Id, force: true);
+                removed.Add($"{runtime} container {container.Name}");
             }
             catch (BridgeException ex) when (ex.Code == BridgeErrorCode.ContainerNotFound)
             {
@@ -44,12 +42,12 @@ internal static class TestLabels
             }
         }
 
-        foreach (var volume in await runtime.ListVolumesAsync(Selector(prefix)))
+        foreach (var volume in await bridge.ListVolumesAsync(Selector(prefix)))
         {
             try
             {
-                await runtime.RemoveVolumeAsync(volume.Name);
-                removed.Add($"volume {volume.Name}");
+                await bridge.RemoveVolumeAsync(volume.Name);
+                removed.Add($"{runtime} volume {volume.Name}");
             }
             catch (BridgeException ex) when (ex.Code == BridgeErrorCode.VolumeNotFound)
             {

@@ -6,8 +6,9 @@ using System.Text.RegularExpressions;
 namespace Aspire.Hosting.AppleContainer.Sample.Tests.Support;
 
 /// <summary>
-/// The sample AppHost as its own process, the way <c>dotnet run</c> starts it: dashboard, OTLP and resource-service
-/// URLs on free loopback ports, the local images (no registry), a volume of its own. <see cref="StopAsync"/> sends
+/// The sample AppHost as its own process, the way <c>dotnet run</c> starts it, on one <see cref="TestRuntime"/> (its
+/// settings in the environment): dashboard, OTLP and resource-service URLs on free loopback ports, the local images
+/// (no registry), a volume of its own. <see cref="StopAsync"/> sends
 /// SIGINT (Ctrl+C); disposing kills whatever is left.
 /// </summary>
 internal sealed partial class SampleAppHost : IAsyncDisposable
@@ -32,7 +33,7 @@ internal sealed partial class SampleAppHost : IAsyncDisposable
     public string Output => string.Join(Environment.NewLine, _output);
 
     /// <summary>Starts the AppHost built next to the tests (see the project file).</summary>
-    public static SampleAppHost Start(string runId)
+    public static SampleAppHost Start(TestRuntime runtime, string runId)
     {
         var path = Metadata("SampleAppHostPath") ?? throw new InvalidOperationException("The test assembly does not name the sample AppHost.");
         var startInfo = new ProcessStartInfo("dotnet")
@@ -51,6 +52,9 @@ internal sealed partial class SampleAppHost : IAsyncDisposable
         startInfo.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
         startInfo.Environment["SampleImages__Redis"] = "localhost/actr-test/redis:7.0";
         startInfo.Environment["SampleVolumes__Redis"] = volumeName;
+        // Only the runtime's own settings: a CLI path inherited from this process must not override its PATH lookup.
+        startInfo.Environment.Remove(Bridge.RuntimeSelectionOptions.ExecutablePathVariable);
+        runtime.Configure(startInfo.Environment);
         if (Metadata("SampleArtifactsPath") is { Length: > 0 } artifactsPath)
         {
             startInfo.Environment["ArtifactsPath"] = artifactsPath;
