@@ -47,7 +47,7 @@ public abstract class CrashTests<TRuntime>(TRuntime runtime) : IClassFixture<TRu
         finally
         {
             await TestLabels.RemoveAsync(runtime, prefix);
-            await OrphanedProcesses.EndThoseMentioningAsync(prefix); // the killed AppHosts' CLI children
+            await OrphanedProcesses.EndThoseMentioningAsync(prefix); // a safety net: the watchdog ends them (asserted by the integration suite), but may still be at it
         }
     }
 

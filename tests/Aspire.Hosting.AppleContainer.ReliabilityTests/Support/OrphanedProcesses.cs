@@ -5,7 +5,7 @@ namespace Aspire.Hosting.AppleContainer.ReliabilityTests.Support;
 /// <summary>
 /// The processes a SIGKILLed AppHost left behind: its CLI children (e.g. a log follow of a persistent container) go on
 /// without it. Apple's <c>container logs --follow</c> never ends by itself, not even once its container is deleted, so
-/// a test that kills an AppHost ends them itself, found by the test's prefix on their argv.
+/// a test that kills an AppHost ends what its watchdog has not ended yet, found by the test's prefix on their argv.
 /// </summary>
 internal static class OrphanedProcesses
 {
