@@ -49,7 +49,7 @@ public static class LocalRegistry
 
     private static async Task StartAsync()
     {
-        _directory = Directory.CreateTempSubdirectory("actr-apple-emulator-registry-").FullName;
+        _directory = Directory.CreateTempSubdirectory("actr-test-registry-").FullName;
         var config = Path.Combine(_directory, "config.yml");
         await File.WriteAllTextAsync(config, $"version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: {Path.Combine(_directory, "data")}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:80\n");
         var start = new ProcessStartInfo(Executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -48,6 +48,12 @@ public sealed class EmulatorStateDirectory
     {
         foreach (var directory in Directory.EnumerateDirectories(System.IO.Path.GetTempPath(), $"{Prefix}*"))
         {
+            // Only states this type made (a guid after the prefix); other directories that share the prefix are not ours.
+            if (!Guid.TryParseExact(System.IO.Path.GetFileName(directory)[Prefix.Length..], "N", out _))
+            {
+                continue;
+            }
+
             var owner = System.IO.Path.Combine(directory, "owner");
             if (File.Exists(owner) && int.TryParse(File.ReadAllText(owner), out var pid) && IsAlive(pid))
             {
