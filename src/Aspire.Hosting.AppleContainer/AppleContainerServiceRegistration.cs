@@ -16,19 +16,19 @@ internal static class AppleContainerServiceRegistration
     public static void AddAppleContainerServices(IDistributedApplicationBuilder builder)
     {
         var services = builder.Services;
-        if (services.Any(d => d.ServiceType == typeof(AppleContainerOrchestrator)))
+        if (services.Any(d => d.ServiceType == typeof(ContainerOrchestrator)))
         {
             return;
         }
 
         services.TryAddSingleton<IContainerRuntimeProvider, SelectedContainerRuntimeProvider>();
-        services.TryAddSingleton<AppleContainerSession>();
+        services.TryAddSingleton<AppHostSession>();
         services.TryAddSingleton<HostGateway>();
         services.TryAddSingleton<ContainerNetworkAllocator>();
         services.TryAddSingleton<SessionGuard>();
         services.TryAddSingleton<ContainerTakeover>();
-        services.AddSingleton<AppleContainerOrchestrator>();
-        services.TryAddEventingSubscriber<AppleContainerEventingSubscriber>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AppleContainerShutdownService>());
+        services.AddSingleton<ContainerOrchestrator>();
+        services.TryAddEventingSubscriber<OrchestratorEventingSubscriber>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OrchestratorShutdownService>());
     }
 }

@@ -16,7 +16,7 @@ internal sealed class SessionGuard : IAsyncDisposable
     private static readonly TimeSpan SweepDelay = TimeSpan.FromSeconds(2);
 
     private readonly IContainerRuntimeProvider _runtimes;
-    private readonly AppleContainerSession _session;
+    private readonly AppHostSession _session;
     private readonly ILogger<SessionGuard> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Process? _watchdog;
@@ -25,7 +25,7 @@ internal sealed class SessionGuard : IAsyncDisposable
     private bool _started;
 
     /// <summary>Creates the guard.</summary>
-    public SessionGuard(IContainerRuntimeProvider runtimes, AppleContainerSession session, ILogger<SessionGuard> logger)
+    public SessionGuard(IContainerRuntimeProvider runtimes, AppHostSession session, ILogger<SessionGuard> logger)
     {
         _runtimes = runtimes;
         _session = session;

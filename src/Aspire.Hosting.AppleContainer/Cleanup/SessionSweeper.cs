@@ -20,7 +20,7 @@ internal static class SessionSweeper
         };
         var orphans = (await runtime.ListContainersAsync(labels, cancellationToken).ConfigureAwait(false))
             .Where(c => c.Labels.GetValueOrDefault(ContainerLabels.Session) != currentSessionId)
-            .Where(c => !AppleContainerSession.IsOwnerAlive(c.Labels.GetValueOrDefault(ContainerLabels.Owner) ?? string.Empty))
+            .Where(c => !AppHostSession.IsOwnerAlive(c.Labels.GetValueOrDefault(ContainerLabels.Owner) ?? string.Empty))
             .ToList();
         await Task.WhenAll(orphans.Select(async orphan =>
         {

@@ -22,7 +22,7 @@ internal static class LifecycleCommands
     };
 
     /// <summary>Adds the three commands to <paramref name="resource"/>.</summary>
-    public static void Add(ContainerResource resource, AppleContainerOrchestrator orchestrator)
+    public static void Add(ContainerResource resource, ContainerOrchestrator orchestrator)
     {
         resource.Annotations.Add(Command(KnownResourceCommands.StartCommand, "Start", "Play", StartState, (runner, ct) => runner.StartOrStopWaitingAsync(ct), orchestrator));
         resource.Annotations.Add(Command(KnownResourceCommands.StopCommand, "Stop", "Stop", StopState, (runner, ct) => runner.StopAsync(ct), orchestrator));
@@ -49,7 +49,7 @@ internal static class LifecycleCommands
 
     private static ResourceCommandAnnotation Command(
         string name, string displayName, string icon, Func<string?, ResourceCommandState> updateState,
-        Func<ResourceRunner, CancellationToken, Task> execute, AppleContainerOrchestrator orchestrator) => new(
+        Func<ResourceRunner, CancellationToken, Task> execute, ContainerOrchestrator orchestrator) => new(
             name,
             displayName,
             context => updateState(context.ResourceSnapshot.State?.Text),

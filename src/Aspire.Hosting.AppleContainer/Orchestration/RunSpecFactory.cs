@@ -14,7 +14,7 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 /// <see cref="AppleContainerNetwork"/> so references reach their targets from inside the container; values built
 /// from secret parameters become <see cref="RunSpec.SecretEnvironment"/>; ports from the localhost allocations.
 /// </summary>
-internal sealed class RunSpecFactory(DistributedApplicationExecutionContext executionContext, AppleContainerSession session, ContainerNetworkAllocator network)
+internal sealed class RunSpecFactory(DistributedApplicationExecutionContext executionContext, AppHostSession session, ContainerNetworkAllocator network)
 {
     /// <summary>Resolves the spec of <paramref name="resource"/>, its config hash label included.</summary>
     /// <exception cref="BridgeException"><see cref="BridgeErrorCode.InvalidSpec"/> for a configuration that cannot run.</exception>

@@ -92,7 +92,7 @@ public class AddAppleContainerTests
         var builder = ModelApp.CreateBuilder();
         var web = builder.AddAppleContainer("web", "nginx", "1.27").WithHttpEndpoint(port: 8081, targetPort: 80);
 
-        AppleContainerEventingSubscriber.TakeOverFromDcp(web.Resource);
+        OrchestratorEventingSubscriber.TakeOverFromDcp(web.Resource);
 
         Assert.Empty(web.Resource.Annotations.OfType<ContainerImageAnnotation>());
         Assert.Equal("nginx:1.27", Assert.Single(web.Resource.Annotations.OfType<StashedContainerImageAnnotation>()).Reference);

@@ -18,7 +18,7 @@ internal sealed class ModelApp : IAsyncDisposable
     private readonly DistributedApplication _app;
     private readonly HostGateway _gateway;
 
-    private ModelApp(DistributedApplication app, HostGateway gateway, AppleContainerSession session)
+    private ModelApp(DistributedApplication app, HostGateway gateway, AppHostSession session)
     {
         _app = app;
         _gateway = gateway;
@@ -26,7 +26,7 @@ internal sealed class ModelApp : IAsyncDisposable
         Specs = new RunSpecFactory(app.Services.GetRequiredService<DistributedApplicationExecutionContext>(), session, new ContainerNetworkAllocator(gateway));
     }
 
-    public AppleContainerSession Session { get; }
+    public AppHostSession Session { get; }
 
     public RunSpecFactory Specs { get; }
 
@@ -43,10 +43,10 @@ internal sealed class ModelApp : IAsyncDisposable
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
         var runtime = new HostAddressOnlyRuntime(hostAddress);
         var gateway = new HostGateway(runtime, NullLogger<HostGateway>.Instance);
-        var session = new AppleContainerSession(app.Services.GetRequiredService<IConfiguration>(), app.Services.GetRequiredService<IHostEnvironment>());
+        var session = new AppHostSession(app.Services.GetRequiredService<IConfiguration>(), app.Services.GetRequiredService<IHostEnvironment>());
         foreach (var resource in model.Resources.OfType<ContainerResource>().Where(r => r is AppleContainerResource || (allContainers && ContainerTakeover.IsRunnableContainer(r))).ToList())
         {
-            AppleContainerEventingSubscriber.TakeOverFromDcp(resource);
+            OrchestratorEventingSubscriber.TakeOverFromDcp(resource);
             Aspire.Hosting.AppleContainer.Networking.EndpointAllocator.AllocateLocalhost(resource, session.AppHostKey);
         }
 

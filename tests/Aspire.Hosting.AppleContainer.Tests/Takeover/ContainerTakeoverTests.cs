@@ -73,7 +73,7 @@ public class ContainerTakeoverTests
         builder.UseAppleContainerRuntime().UseAppleContainerRuntime();
         builder.AddAppleContainer("apple", "localhost/actr-test/service");
 
-        Assert.Single(builder.Services, d => d.ServiceType == typeof(Aspire.Hosting.AppleContainer.Orchestration.AppleContainerOrchestrator));
+        Assert.Single(builder.Services, d => d.ServiceType == typeof(Aspire.Hosting.AppleContainer.Orchestration.ContainerOrchestrator));
         Assert.Single(builder.Services, d => d.ServiceType == typeof(ContainerTakeoverRequest));
     }
 

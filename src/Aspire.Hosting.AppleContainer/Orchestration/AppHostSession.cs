@@ -10,10 +10,10 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 /// Identifies one run of an AppHost: a fresh session id for session containers, the AppHost's process (so that a
 /// sweep can tell a live owner from a dead one) and a stable AppHost key for persistent containers.
 /// </summary>
-internal sealed class AppleContainerSession
+internal sealed class AppHostSession
 {
     /// <summary>Creates the session of the current process.</summary>
-    public AppleContainerSession(IConfiguration configuration, IHostEnvironment environment)
+    public AppHostSession(IConfiguration configuration, IHostEnvironment environment)
     {
         Id = Guid.NewGuid().ToString("N")[..16];
         using var self = Process.GetCurrentProcess();

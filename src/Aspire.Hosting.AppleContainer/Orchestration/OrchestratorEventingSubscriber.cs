@@ -11,19 +11,19 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 
 /// <summary>
 /// Takes the container resources the integration runs (see <see cref="ContainerTakeover"/>) away from DCP in run mode
-/// and hands them to the <see cref="AppleContainerOrchestrator"/>. It runs before any <c>BeforeStartEvent</c> handler (before DCP attaches
+/// and hands them to the <see cref="ContainerOrchestrator"/>. It runs before any <c>BeforeStartEvent</c> handler (before DCP attaches
 /// anything): it stashes each resource's image annotation (DCP runs whatever has one), keeps requested host ports off
 /// the endpoints (DCP's proxy would bind them), adds the lifecycle commands, then in <c>BeforeStartEvent</c> lets the
 /// orchestrator select the runtime while Aspire starts DCP and allocates endpoints, and starts each resource when Aspire
 /// initialises it. Publish mode is left untouched.
 /// </summary>
-internal sealed class AppleContainerEventingSubscriber(
+internal sealed class OrchestratorEventingSubscriber(
     DistributedApplicationModel model,
-    AppleContainerOrchestrator orchestrator,
+    ContainerOrchestrator orchestrator,
     IContainerRuntimeProvider runtimes,
-    AppleContainerSession session,
+    AppHostSession session,
     ContainerTakeover takeover,
-    ILogger<AppleContainerEventingSubscriber> logger) : IDistributedApplicationEventingSubscriber
+    ILogger<OrchestratorEventingSubscriber> logger) : IDistributedApplicationEventingSubscriber
 {
     /// <inheritdoc />
     public Task SubscribeAsync(IDistributedApplicationEventing eventing, DistributedApplicationExecutionContext executionContext, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 /// background as Aspire initialises them, serves their dashboard commands and removes session containers on
 /// shutdown, in parallel.
 /// </summary>
-internal sealed class AppleContainerOrchestrator
+internal sealed class ContainerOrchestrator
 {
     private readonly ConcurrentDictionary<string, ResourceRunner> _runners = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<Task> _starts = [];
@@ -23,20 +23,20 @@ internal sealed class AppleContainerOrchestrator
     private readonly HostGateway _gateway;
     private readonly SessionGuard _guard;
     private readonly EarlyImageChecks _images = new();
-    private readonly ILogger<AppleContainerOrchestrator> _logger;
+    private readonly ILogger<ContainerOrchestrator> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly object _shutdownLock = new();
     private Task? _shutdown;
 
     /// <summary>Creates the orchestrator.</summary>
-    public AppleContainerOrchestrator(
+    public ContainerOrchestrator(
         IContainerRuntimeProvider runtimes,
         DistributedApplicationExecutionContext executionContext,
-        AppleContainerSession session,
+        AppHostSession session,
         HostGateway gateway,
         ContainerNetworkAllocator network,
         SessionGuard guard,
-        ILogger<AppleContainerOrchestrator> logger)
+        ILogger<ContainerOrchestrator> logger)
     {
         _runtimes = runtimes;
         _specs = new RunSpecFactory(executionContext, session, network);

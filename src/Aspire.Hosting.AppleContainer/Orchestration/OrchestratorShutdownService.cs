@@ -6,7 +6,7 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 /// Removes session containers when the AppHost stops: the removal starts as soon as
 /// <see cref="IHostApplicationLifetime.ApplicationStopping"/> fires, and host shutdown waits for it here.
 /// </summary>
-internal sealed class AppleContainerShutdownService(AppleContainerOrchestrator orchestrator, IHostApplicationLifetime lifetime) : IHostedService
+internal sealed class OrchestratorShutdownService(ContainerOrchestrator orchestrator, IHostApplicationLifetime lifetime) : IHostedService
 {
     private CancellationTokenRegistration _registration;
 
