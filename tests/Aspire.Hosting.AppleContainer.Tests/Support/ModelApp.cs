@@ -28,6 +28,9 @@ internal sealed class ModelApp : IAsyncDisposable
 
     public AppHostSession Session { get; }
 
+    /// <summary>The application's services (its notification, logger and eventing services, its model).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public RunSpecFactory Specs { get; }
 
     public static IDistributedApplicationBuilder CreateBuilder() =>
