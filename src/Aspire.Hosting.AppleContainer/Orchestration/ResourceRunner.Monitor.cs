@@ -9,6 +9,8 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 internal sealed partial class ResourceRunner
 {
     private static readonly TimeSpan LogDrainLimit = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan FirstWaitRetry = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan LastWaitRetry = TimeSpan.FromSeconds(30);
     private CancellationTokenSource? _monitorCancellation;
     private Task? _monitor;
     private volatile bool _exitPublished;
@@ -68,7 +70,7 @@ internal sealed partial class ResourceRunner
         string? lostTrack = null;
         try
         {
-            exit = await runtime.WaitForExitAsync(id, cancellationToken).ConfigureAwait(false);
+            exit = await WatchForExitAsync(runtime, id, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
@@ -90,6 +92,34 @@ internal sealed partial class ResourceRunner
         }
 
         await PublishExitAsync(exit, lostTrack).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits for the container's exit. A wait that fails (its event stream broke, its CLI failed) does not end the watch
+    /// while the runtime still answers: an inspect tells whether the container ended meanwhile (its exit, code included,
+    /// then comes from there) or still runs (the wait starts again, backing off). Only when the runtime cannot tell
+    /// (the inspect fails too, e.g. the runtime stopped) is track lost, with that failure.
+    /// </summary>
+    private async Task<ContainerExit> WatchForExitAsync(IContainerRuntime runtime, string id, CancellationToken cancellationToken)
+    {
+        for (var retry = FirstWaitRetry; ; retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LastWaitRetry.Ticks)))
+        {
+            try
+            {
+                return await runtime.WaitForExitAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BridgeException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                var info = await runtime.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
+                if (info.State is ContainerState.Exited or ContainerState.Dead or ContainerState.Removing)
+                {
+                    return new ContainerExit(info.ExitCode, info.FinishedAt);
+                }
+
+                _logger.LogDebug("Waiting for the container of '{Resource}' failed while it runs; watching it again: {Message}", Resource.Name, ex.Message);
+                await Task.Delay(retry, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Shows the container as exited (with the diagnostic that explains an unknown end) and announces that it stopped.</summary>
