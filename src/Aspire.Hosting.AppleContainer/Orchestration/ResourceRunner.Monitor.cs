@@ -22,9 +22,12 @@ internal sealed partial class ResourceRunner
     /// </summary>
     public async Task ShutdownAsync(CancellationToken cancellationToken)
     {
-        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _shutdown.CancelAsync().ConfigureAwait(false);
+        var entered = false;
         try
         {
+            await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+            entered = true;
             if (_monitorCancellation is { } monitorCancellation)
             {
                 await monitorCancellation.CancelAsync().ConfigureAwait(false);
@@ -45,11 +48,16 @@ internal sealed partial class ResourceRunner
         }
         catch (Exception ex) when (ex is BridgeException or OperationCanceledException)
         {
-            _logger.LogWarning("The container of '{Resource}' could not be removed: {Message}", Resource.Name, ex.Message);
+            var failure = ex as BridgeException ?? new BridgeException(
+                BridgeErrorCode.Timeout, $"Removing the container of '{Resource.Name}' did not finish before the AppHost stopped.", ex);
+            _logger.LogWarning("The container of '{Resource}' could not be removed: {Diagnostic}", Resource.Name, DiagnosticCatalog.Describe(failure).ToString());
         }
         finally
         {
-            _lifecycle.Release();
+            if (entered)
+            {
+                _lifecycle.Release();
+            }
         }
     }
 

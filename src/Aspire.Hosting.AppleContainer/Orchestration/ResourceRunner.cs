@@ -17,6 +17,7 @@ internal sealed partial class ResourceRunner
     private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(10);
 
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
+    private readonly CancellationTokenSource _shutdown = new();
     private readonly IContainerRuntimeProvider _runtimes;
     private readonly SessionGuard _guard;
     private readonly RunSpecFactory _specs;
@@ -63,18 +64,7 @@ internal sealed partial class ResourceRunner
     public bool IsPersistent => RunSpecFactory.IsPersistent(Resource);
 
     /// <summary>Starts the resource (after its WaitFor dependencies); a running container is left as is.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await StartCoreAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _lifecycle.Release();
-        }
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => RunExclusiveAsync(StartCoreAsync, cancellationToken);
 
     /// <summary>
     /// The start command: while the resource waits for its dependencies it starts now (publishing Starting ends
@@ -92,27 +82,28 @@ internal sealed partial class ResourceRunner
     }
 
     /// <summary>Stops the container (it stays, so its logs and exit remain visible until the next start).</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await StopCoreAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _lifecycle.Release();
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => RunExclusiveAsync(StopCoreAsync, cancellationToken);
 
     /// <summary>Stops, then starts with a freshly resolved configuration.</summary>
-    public async Task RestartAsync(CancellationToken cancellationToken)
+    public Task RestartAsync(CancellationToken cancellationToken) => RunExclusiveAsync(
+        async ct =>
+        {
+            await StopCoreAsync(ct).ConfigureAwait(false);
+            await StartCoreAsync(ct).ConfigureAwait(false);
+        },
+        cancellationToken);
+
+    /// <summary>
+    /// Runs a start, stop or restart alone. It is canceled by its caller or by <see cref="ShutdownAsync"/>: a command
+    /// stuck on the runtime must not hold shutdown (and with it the removal of this session's containers) back.
+    /// </summary>
+    private async Task RunExclusiveAsync(Func<CancellationToken, Task> operation, CancellationToken cancellationToken)
     {
-        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdown.Token);
+        await _lifecycle.WaitAsync(linked.Token).ConfigureAwait(false);
         try
         {
-            await StopCoreAsync(cancellationToken).ConfigureAwait(false);
-            await StartCoreAsync(cancellationToken).ConfigureAwait(false);
+            await operation(linked.Token).ConfigureAwait(false);
         }
         finally
         {

@@ -40,4 +40,21 @@ public class StopWhileStartingTests
 
         Assert.Empty(harness.Runtime.Containers);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Shutting_down_while_a_restart_starts_the_new_container_removes_it()
+    {
+        await using var harness = RunnerHarness.Create(b => b.AddAppleContainer("web", Image));
+        var runner = harness.Initialize("web");
+        await harness.WaitForStateAsync("web", KnownResourceStates.Running);
+        var start = harness.Runtime.Hold("start");
+        var restart = runner.RestartAsync(CancellationToken.None);
+        await start.ReachedAsync();
+
+        await RunnerHarness.BoundedAsync(harness.Orchestrator.ShutdownAsync(), "the shutdown");
+        start.Release();
+        await Record.ExceptionAsync(() => RunnerHarness.BoundedAsync(restart, "the restart"));
+
+        Assert.Empty(harness.Runtime.Containers);
+    }
 }
