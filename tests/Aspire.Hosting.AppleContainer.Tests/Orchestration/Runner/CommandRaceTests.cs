@@ -51,6 +51,28 @@ public class CommandRaceTests
         AssertConsistent(harness);
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task A_container_that_exits_by_itself_while_its_stop_is_in_flight_shows_Exited_with_its_own_exit_code()
+    {
+        await using var harness = RunnerHarness.Create(b => b.AddAppleContainer("web", Image));
+        harness.Runtime.StopExitCode = 143;
+        var runner = harness.Initialize("web");
+        var id = (string)RunnerHarness.Property(await harness.WaitForStateAsync("web", KnownResourceStates.Running), "container.id")!;
+        var stopGate = harness.Runtime.Hold("stop");
+        var stop = runner.StopAsync(CancellationToken.None);
+        await stopGate.ReachedAsync();
+
+        harness.Runtime.Exit(id, 3);
+        await harness.WaitForStateAsync("web", KnownResourceStates.Exited);
+        stopGate.Release();
+        await RunnerHarness.BoundedAsync(stop, "the stop");
+
+        var exited = harness.Current("web");
+        Assert.Equal(KnownResourceStates.Exited, exited.State?.Text);
+        Assert.Equal(3, exited.ExitCode);
+        AssertConsistent(harness);
+    }
+
     /// <summary>
     /// The dashboard shows what the runtime has: Running with the one running container's id, or Exited with none
     /// running; no lifecycle calls overlapped on a container.
