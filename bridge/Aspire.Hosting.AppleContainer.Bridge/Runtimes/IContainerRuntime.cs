@@ -20,6 +20,13 @@ public interface IContainerRuntime
     Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The identity of a local image as the runtime reports it, or null when it does not exist: podman's and docker's
+    /// image id, Apple's image id (the digest of its index descriptor). It changes when the reference is rebuilt or
+    /// pulled anew with other content, so it tells whether a container still runs what the reference now names.
+    /// </summary>
+    Task<string?> GetImageIdAsync(string image, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Which of <paramref name="images"/> exist locally (each as <see cref="ImageExistsAsync"/> would answer), as the
     /// subset of the given references. Dialects ask their CLI about all of them in one call where it can; this default
     /// asks one by one, concurrently.
