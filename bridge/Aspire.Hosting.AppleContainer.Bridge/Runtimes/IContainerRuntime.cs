@@ -2,8 +2,10 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 
 /// <summary>
 /// The bridge's contract: one container runtime driven through its CLI. Every failure is a
-/// <see cref="BridgeException"/> with a stable <see cref="BridgeException.Code"/>; cancellation surfaces as
-/// <see cref="BridgeErrorCode.Canceled"/> and no child process outlives the call that started it.
+/// <see cref="BridgeException"/> with a stable <see cref="BridgeException.Code"/> (a time limit of the bridge's own
+/// included, as <see cref="BridgeErrorCode.Timeout"/>). Cancellation is not a failure: it surfaces as an
+/// <see cref="OperationCanceledException"/> carrying the caller's token, and no child process outlives the call that
+/// started it.
 /// </summary>
 public interface IContainerRuntime
 {

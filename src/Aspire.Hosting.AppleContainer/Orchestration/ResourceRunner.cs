@@ -166,10 +166,6 @@ internal sealed partial class ResourceRunner
             StartMonitor(active.Runtime, id);
             await AnnounceConnectionStringAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (BridgeException ex) when (ex.Code == BridgeErrorCode.Canceled && cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
-        }
         catch (BridgeException ex)
         {
             var diagnostic = DiagnosticCatalog.Describe(ex);
