@@ -40,7 +40,7 @@ public sealed partial class CheckAppleContainerImages : AsyncTask
                 DropMissing(recalled.Name, Refresh(contexts, recalled.Name), found);
                 return;
             }
-            catch (BridgeException ex) when (ex.Code != BridgeErrorCode.Canceled)
+            catch (BridgeException ex)
             {
                 Post(() => Log.Message(MessageImportance.Normal, "RememberedRuntimeUnusable", recalled.Name, RuntimeMemoryFile, ex.Code));
             }

@@ -16,7 +16,7 @@ public sealed class ProcessRunnerCancellationTests
         var request = Fake.Request("signals", "handle", "say", "ready", "sleep", "60000") with { GracePeriod = TimeSpan.FromSeconds(15) };
         var run = await CancelWhenReadyAsync(request);
 
-        Assert.Equal(BridgeErrorCode.Canceled, run.Error.Code);
+        Assert.Equal(run.Token, run.Error.CancellationToken);
         Assert.Equal(FakeCliProtocol.InterruptExitCode, run.Error.ExitCode);
         Assert.Contains(FakeCliProtocol.InterruptMarker, run.Error.StandardError);
         Assert.True(run.SinceCancel < TimeSpan.FromSeconds(10), $"The handled SIGINT took {run.SinceCancel}.");
@@ -33,7 +33,7 @@ public sealed class ProcessRunnerCancellationTests
         };
         var run = await CancelWhenReadyAsync(request);
 
-        Assert.Equal(BridgeErrorCode.Canceled, run.Error.Code);
+        Assert.Equal(run.Token, run.Error.CancellationToken);
         Assert.Equal(FakeCliProtocol.TerminateExitCode, run.Error.ExitCode);
         Assert.Contains(FakeCliProtocol.TerminateMarker, run.Error.StandardError);
         Assert.DoesNotContain(FakeCliProtocol.InterruptMarker, run.Error.StandardError);
@@ -47,7 +47,7 @@ public sealed class ProcessRunnerCancellationTests
         var request = Fake.Request("signals", "ignore", "say", "ready", "sleep", "60000") with { GracePeriod = grace };
         var run = await CancelWhenReadyAsync(request);
 
-        Assert.Equal(BridgeErrorCode.Canceled, run.Error.Code);
+        Assert.Equal(run.Token, run.Error.CancellationToken);
         Assert.True(run.SinceCancel >= grace, $"The child was killed after {run.SinceCancel}, before its grace period.");
         Assert.True(run.SinceCancel < grace + TimeSpan.FromSeconds(8), $"Killing the child took {run.SinceCancel}.");
         Assert.Contains(FakeCliProtocol.IgnoredMarker, run.Error.StandardError);
@@ -64,7 +64,7 @@ public sealed class ProcessRunnerCancellationTests
         };
         var run = await CancelWhenReadyAsync(request);
 
-        Assert.Equal(BridgeErrorCode.Canceled, run.Error.Code);
+        Assert.Equal(run.Token, run.Error.CancellationToken);
         Assert.True(run.SinceCancel < TimeSpan.FromSeconds(8), $"Killing the child took {run.SinceCancel}.");
         Assert.DoesNotContain(FakeCliProtocol.IgnoredMarker, run.Error.StandardError ?? string.Empty);
         Assert.Equal(128 + 9, run.Error.ExitCode);
@@ -84,14 +84,26 @@ public sealed class ProcessRunnerCancellationTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_call_canceled_by_its_caller_while_it_has_its_own_timeout_is_an_OperationCanceledException_with_the_callers_token()
+    {
+        var request = Fake.Request("say", "ready", "sleep", "60000") with { Timeout = TimeSpan.FromSeconds(20), GracePeriod = TimeSpan.FromSeconds(1) };
+
+        var run = await CancelWhenReadyAsync(request);
+
+        Assert.Equal(run.Token, run.Error.CancellationToken);
+        Assert.Equal([request.FileName, .. request.Arguments], run.Error.Arguments);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task An_already_canceled_token_starts_no_process()
     {
         using var directory = new TempDirectory();
         var pidFile = directory.File("never.pid");
+        var canceled = new CancellationToken(canceled: true);
 
-        var error = await Assert.ThrowsAsync<BridgeException>(() => _runner.RunAsync(Fake.Request("pids", pidFile), new CancellationToken(canceled: true)));
+        var error = await Assert.ThrowsAsync<OperationCanceledException>(() => _runner.RunAsync(Fake.Request("pids", pidFile), canceled));
 
-        Assert.Equal(BridgeErrorCode.Canceled, error.Code);
+        Assert.Equal(canceled, error.CancellationToken);
         await Task.Delay(500);
         Assert.False(File.Exists(pidFile));
     }
@@ -101,7 +113,7 @@ public sealed class ProcessRunnerCancellationTests
         using var cancellation = new CancellationTokenSource();
         var lines = new List<string>();
         var clock = new Stopwatch();
-        var error = await Assert.ThrowsAsync<BridgeException>(async () =>
+        var error = await Assert.ThrowsAsync<ProcessCanceledException>(async () =>
         {
             await foreach (var item in _runner.StreamLinesAsync(request, cancellation.Token))
             {
@@ -115,8 +127,9 @@ public sealed class ProcessRunnerCancellationTests
         });
 
         clock.Stop();
-        return new CanceledRun(error, lines, clock.Elapsed);
+        return new CanceledRun(error, cancellation.Token, lines, clock.Elapsed);
     }
 
-    private sealed record CanceledRun(BridgeException Error, List<string> Lines, TimeSpan SinceCancel);
+    /// <summary>A canceled call: the exception (an OperationCanceledException with the process's last words) and the token that fired.</summary>
+    private sealed record CanceledRun(ProcessCanceledException Error, CancellationToken Token, List<string> Lines, TimeSpan SinceCancel);
 }

@@ -102,7 +102,7 @@ public sealed class ProcessTreeCleanupTests
     private async Task CancelOnceTheTreeRunsAsync(ProcessRequest request, string pidFile, List<int> tree)
     {
         using var cancellation = new CancellationTokenSource();
-        var error = await Assert.ThrowsAsync<BridgeException>(async () =>
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
             await foreach (var item in _runner.StreamLinesAsync(request, cancellation.Token))
             {
@@ -114,7 +114,7 @@ public sealed class ProcessTreeCleanupTests
             }
         });
 
-        Assert.Equal(BridgeErrorCode.Canceled, error.Code);
+        Assert.Equal(cancellation.Token, error.CancellationToken);
         Assert.Equal(2, tree.Count);
     }
 }

@@ -18,6 +18,8 @@ internal abstract class UnusedContainerRuntime : IContainerRuntime
 
     public virtual Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default) => throw Unused();
 
+    public virtual Task<string?> GetImageIdAsync(string image, CancellationToken cancellationToken = default) => throw Unused();
+
     public virtual Task<IReadOnlySet<string>> FindImagesAsync(IReadOnlyCollection<string> images, CancellationToken cancellationToken = default) => throw Unused();
 
     public virtual Task PullImageAsync(string image, string? platform = null, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default) => throw Unused();

@@ -4,9 +4,10 @@ using System.Text;
 namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
 
 /// <summary>
-/// Runs CLI processes from argv lists. Cancellation and timeouts are graceful then forceful with bounded waits, and
-/// surface as <see cref="BridgeErrorCode.Canceled"/> and <see cref="BridgeErrorCode.Timeout"/>; a non-zero exit is
-/// not an error here (callers classify it).
+/// Runs CLI processes from argv lists. Cancellation and timeouts stop the process gracefully then forcefully with
+/// bounded waits; cancellation then surfaces as an <see cref="OperationCanceledException"/> carrying the caller's token
+/// (as CliWrap's does), a timeout as <see cref="BridgeErrorCode.Timeout"/>. A non-zero exit is not an error here
+/// (callers classify it).
 /// </summary>
 public sealed class ProcessRunner
 {
@@ -53,7 +54,7 @@ public sealed class ProcessRunner
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        cancellationToken.ThrowIfCancellationRequestedAsBridge(request);
+        cancellationToken.ThrowIfCancellationRequested();
 
         using var timeout = request.Timeout is { } limit ? new CancellationTokenSource(limit) : null;
         using var linked = timeout is null
@@ -72,7 +73,7 @@ public sealed class ProcessRunner
                 }
                 catch (OperationCanceledException)
                 {
-                    throw await StopAsync(request, process, timedOut: timeout?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested).ConfigureAwait(false);
+                    throw await StopAsync(request, process, timedOut: timeout?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (!more)
@@ -93,7 +94,7 @@ public sealed class ProcessRunner
             }
             catch (OperationCanceledException)
             {
-                throw await StopAsync(request, process, timedOut: timeout?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested).ConfigureAwait(false);
+                throw await StopAsync(request, process, timedOut: timeout?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested, cancellationToken).ConfigureAwait(false);
             }
 
             yield return new ProcessStreamItem(default, exitCode);
@@ -101,10 +102,11 @@ public sealed class ProcessRunner
     }
 
     /// <summary>
-    /// Stops a canceled or timed-out process and builds its error, with the exit code and the stderr tail once its
-    /// output has been drained (bounded), so that what the CLI said while stopping is kept.
+    /// Stops a canceled or timed-out process and builds what to throw once its output has been drained (bounded): for a
+    /// timeout, the coded error; for a cancellation, a <see cref="ProcessCanceledException"/> carrying
+    /// <paramref name="cancellationToken"/>. Both keep the exit code and the stderr tail (what the CLI said while stopping).
     /// </summary>
-    private static async Task<BridgeException> StopAsync(ProcessRequest request, CliProcess process, bool timedOut)
+    private static async Task<Exception> StopAsync(ProcessRequest request, CliProcess process, bool timedOut, CancellationToken cancellationToken)
     {
         await process.StopAsync().ConfigureAwait(false);
         int? exitCode = null;
@@ -117,11 +119,17 @@ public sealed class ProcessRunner
             // Still draining or not yet reaped: report without the exit code.
         }
 
-        var code = timedOut ? BridgeErrorCode.Timeout : BridgeErrorCode.Canceled;
-        var message = timedOut
-            ? $"'{request.FileName}' did not finish within {request.Timeout!.Value.TotalSeconds:0.#} s and was stopped."
-            : $"'{request.FileName}' was canceled and stopped.";
-        return new BridgeException(code, message)
+        if (!timedOut)
+        {
+            return new ProcessCanceledException($"'{request.FileName}' was canceled and stopped.", cancellationToken)
+            {
+                Arguments = [request.FileName, .. request.Arguments],
+                ExitCode = exitCode,
+                StandardError = process.StandardErrorTail,
+            };
+        }
+
+        return new BridgeException(BridgeErrorCode.Timeout, $"'{request.FileName}' did not finish within {request.Timeout!.Value.TotalSeconds:0.#} s and was stopped.")
         {
             Arguments = [request.FileName, .. request.Arguments],
             ExitCode = exitCode,

@@ -27,7 +27,6 @@ public static class DiagnosticCatalog
         [BridgeErrorCode.CliFailed] = "CliFailed",
         [BridgeErrorCode.UnparseableOutput] = "UnparseableOutput",
         [BridgeErrorCode.Timeout] = "Timeout",
-        [BridgeErrorCode.Canceled] = "Canceled",
         [BridgeErrorCode.ContainerNotFound] = "ContainerNotFound",
         [BridgeErrorCode.VolumeNotFound] = "VolumeNotFound",
         [BridgeErrorCode.InvalidState] = "InvalidState",

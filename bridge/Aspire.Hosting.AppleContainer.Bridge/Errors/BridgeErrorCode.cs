@@ -2,7 +2,9 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 
 /// <summary>
 /// The stable string codes carried by <see cref="BridgeException.Code"/>. The set is open: callers must treat an
-/// unknown code like <see cref="CliFailed"/>. Codes never change once shipped; messages may.
+/// unknown code like <see cref="CliFailed"/>. Codes never change once shipped; messages may. Retired codes are not
+/// reused: <c>canceled</c> (cancellation is an <see cref="OperationCanceledException"/> carrying the caller's token,
+/// not a failure).
 /// </summary>
 public static class BridgeErrorCode
 {
@@ -50,9 +52,6 @@ public static class BridgeErrorCode
 
     /// <summary>The operation did not finish within its time limit.</summary>
     public const string Timeout = "timeout";
-
-    /// <summary>The operation was canceled by the caller.</summary>
-    public const string Canceled = "canceled";
 
     /// <summary>The CLI failed in a way no classifier rule recognised; see the stderr tail.</summary>
     public const string CliFailed = "cli_failed";

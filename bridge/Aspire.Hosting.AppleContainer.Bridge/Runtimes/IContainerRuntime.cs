@@ -2,8 +2,10 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 
 /// <summary>
 /// The bridge's contract: one container runtime driven through its CLI. Every failure is a
-/// <see cref="BridgeException"/> with a stable <see cref="BridgeException.Code"/>; cancellation surfaces as
-/// <see cref="BridgeErrorCode.Canceled"/> and no child process outlives the call that started it.
+/// <see cref="BridgeException"/> with a stable <see cref="BridgeException.Code"/> (a time limit of the bridge's own
+/// included, as <see cref="BridgeErrorCode.Timeout"/>). Cancellation is not a failure: it surfaces as an
+/// <see cref="OperationCanceledException"/> carrying the caller's token, and no child process outlives the call that
+/// started it.
 /// </summary>
 public interface IContainerRuntime
 {
@@ -18,6 +20,13 @@ public interface IContainerRuntime
 
     /// <summary>Whether an image exists locally.</summary>
     Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The identity of a local image as the runtime reports it, or null when it does not exist: podman's and docker's
+    /// image id, Apple's image id (the digest of its index descriptor). It changes when the reference is rebuilt or
+    /// pulled anew with other content, so it tells whether a container still runs what the reference now names.
+    /// </summary>
+    Task<string?> GetImageIdAsync(string image, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Which of <paramref name="images"/> exist locally (each as <see cref="ImageExistsAsync"/> would answer), as the

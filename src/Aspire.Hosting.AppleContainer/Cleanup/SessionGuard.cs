@@ -107,13 +107,13 @@ internal sealed class SessionGuard : IAsyncDisposable
             await Task.Delay(SweepDelay, cancellationToken).ConfigureAwait(false);
             await SessionSweeper.SweepAsync(runtime, _session.Id, _logger, cancellationToken).ConfigureAwait(false);
         }
-        catch (BridgeException ex) when (ex.Code != BridgeErrorCode.Canceled)
-        {
-            _logger.LogWarning("Could not look for containers left by earlier AppHost runs: {Message}", ex.Message);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or BridgeException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The AppHost is stopping; the next run sweeps.
+        }
+        catch (BridgeException ex)
+        {
+            _logger.LogWarning("Could not look for containers left by earlier AppHost runs: {Message}", ex.Message);
         }
     }
 

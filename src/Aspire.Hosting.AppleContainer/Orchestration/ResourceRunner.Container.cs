@@ -7,7 +7,12 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 /// <summary>Image, volumes and container creation (reusing a persistent container whose configuration is unchanged).</summary>
 internal sealed partial class ResourceRunner
 {
-    private async Task EnsureImageAsync(IContainerRuntime runtime, RunSpec spec, bool firstStart, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds or pulls the image as needed. For a persistent container it returns the image's id as the runtime reports
+    /// it afterwards (its config hash covers it); a session container is never reused, so its image is not asked about
+    /// beyond whether it exists, and null is returned.
+    /// </summary>
+    private async Task<string?> EnsureImageAsync(IContainerRuntime runtime, RunSpec spec, bool firstStart, CancellationToken cancellationToken)
     {
         var progress = new SynchronousProgress(line =>
         {
@@ -26,15 +31,30 @@ internal sealed partial class ResourceRunner
             _logger.LogInformation("Building image {Image} from {Context}", spec.Image, build.ContextPath);
             var buildSpec = await BuildSpecFactory.CreateAsync(Resource, build, spec.Image, cancellationToken).ConfigureAwait(false);
             await runtime.BuildImageAsync(buildSpec, progress, cancellationToken).ConfigureAwait(false);
-            return;
+            return IsPersistent ? await GetImageIdAsync(runtime, spec.Image, cancellationToken).ConfigureAwait(false) : null;
         }
 
-        if (!await _images.ExistsAsync(runtime, spec.Image, firstStart, cancellationToken).ConfigureAwait(false))
+        if (IsPersistent)
         {
-            _logger.LogInformation("Pulling image {Image}", spec.Image);
-            await runtime.PullImageAsync(spec.Image, spec.Platform, progress, cancellationToken).ConfigureAwait(false);
+            if (await runtime.GetImageIdAsync(spec.Image, cancellationToken).ConfigureAwait(false) is { } id)
+            {
+                return id;
+            }
         }
+        else if (await _images.ExistsAsync(runtime, spec.Image, firstStart, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        _logger.LogInformation("Pulling image {Image}", spec.Image);
+        await runtime.PullImageAsync(spec.Image, spec.Platform, progress, cancellationToken).ConfigureAwait(false);
+        return IsPersistent ? await GetImageIdAsync(runtime, spec.Image, cancellationToken).ConfigureAwait(false) : null;
     }
+
+    /// <summary>The id of an image just built or pulled; one the runtime then does not have fails as image_not_found.</summary>
+    private static async Task<string> GetImageIdAsync(IContainerRuntime runtime, string image, CancellationToken cancellationToken) =>
+        await runtime.GetImageIdAsync(image, cancellationToken).ConfigureAwait(false)
+            ?? throw new BridgeException(BridgeErrorCode.ImageNotFound, $"{runtime.Name} has no image '{image}' after ensuring it.") { Runtime = runtime.Name };
 
     private static async Task EnsureVolumesAsync(IContainerRuntime runtime, RunSpec spec, CancellationToken cancellationToken)
     {

@@ -136,8 +136,13 @@ internal sealed partial class ResourceRunner
             await _guard.EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
             var spec = await _specs.CreateAsync(Resource, _logger, cancellationToken).ConfigureAwait(false);
             RunSpecValidator.ValidateFor(spec, active.Capabilities, active.Runtime.Name);
-            await EnsureImageAsync(active.Runtime, spec, firstStart: !_startedBefore, cancellationToken).ConfigureAwait(false);
+            var imageId = await EnsureImageAsync(active.Runtime, spec, firstStart: !_startedBefore, cancellationToken).ConfigureAwait(false);
             _startedBefore = true;
+            if (IsPersistent)
+            {
+                spec = ConfigurationHash.Stamp(spec, imageId!);
+            }
+
             await EnsureVolumesAsync(active.Runtime, spec, cancellationToken).ConfigureAwait(false);
             var (id, started) = await CreateOrReuseAsync(active.Runtime, spec, cancellationToken).ConfigureAwait(false);
             (_containerId, _spec) = (id, spec);
@@ -151,10 +156,6 @@ internal sealed partial class ResourceRunner
             await PublishAsync(s => ResourceSnapshots.Running(s, spec, id, active.Runtime.Name, IsPersistent)).ConfigureAwait(false);
             StartMonitor(active.Runtime, id);
             await AnnounceConnectionStringAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (BridgeException ex) when (ex.Code == BridgeErrorCode.Canceled && cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
         }
         catch (BridgeException ex)
         {

@@ -16,7 +16,10 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 /// </summary>
 internal sealed class RunSpecFactory(DistributedApplicationExecutionContext executionContext, AppHostSession session, ContainerNetworkAllocator network)
 {
-    /// <summary>Resolves the spec of <paramref name="resource"/>, its config hash label included.</summary>
+    /// <summary>
+    /// Resolves the spec of <paramref name="resource"/>. A persistent container's config hash label is not in it: the
+    /// hash covers the image's id, known once the image is ensured (<see cref="ConfigurationHash.Stamp"/>).
+    /// </summary>
     /// <exception cref="BridgeException"><see cref="BridgeErrorCode.InvalidSpec"/> for a configuration that cannot run.</exception>
     public async Task<RunSpec> CreateAsync(ContainerResource resource, ILogger logger, CancellationToken cancellationToken)
     {
@@ -68,8 +71,7 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
             Init = Options(resource)?.Init ?? false,
             Persistent = IsPersistent(resource),
         };
-        spec = ContainerRuntimeArgs.Apply(spec, await ContainerRuntimeArgs.EvaluateAsync(resource, cancellationToken).ConfigureAwait(false), resource.Name);
-        return spec with { Labels = new Dictionary<string, string>(spec.Labels) { [ContainerLabels.ConfigHash] = ConfigurationHash.Compute(spec) } };
+        return ContainerRuntimeArgs.Apply(spec, await ContainerRuntimeArgs.EvaluateAsync(resource, cancellationToken).ConfigureAwait(false), resource.Name);
     }
 
     /// <summary>

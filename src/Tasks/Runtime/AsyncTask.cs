@@ -46,6 +46,11 @@ public abstract class AsyncTask : Microsoft.Build.Utilities.Task, ICancelableTas
         {
             Log.BridgeError(ex);
         }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        {
+            // Canceled (Ctrl+C): not a failure to report; MSBuild reports the canceled build.
+            return false;
+        }
 
         return !Log.HasLoggedErrors;
     }

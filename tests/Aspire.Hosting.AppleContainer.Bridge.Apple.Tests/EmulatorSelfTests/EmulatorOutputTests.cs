@@ -156,7 +156,7 @@ public sealed class EmulatorOutputTests
     }
 
     /// <summary>
-    /// system status (SystemStatus.swift@1.2.2 PrintableStatus), image inspect (ImageResource.swift@1.2.2) and network
+    /// system status (SystemStatus.swift@1.2.2 PrintableStatus), image inspect (ImageResource.swift@1.2.2, its id too) and network
     /// inspect (NetworkResource.swift@1.2.2) have the fixtures' keys and parse with the dialect's readers; the default
     /// network's gateway is podman's, where containers reach the host.
     /// </summary>
@@ -182,6 +182,10 @@ public sealed class EmulatorOutputTests
         Assert.Equal(Keys(imageFixture.RootElement[0]).Where(k => k != "_source"), Keys(imageJson.RootElement[0]));
         Assert.Equal(Keys(imageFixture.RootElement[0].GetProperty("variants")[0]), Keys(imageJson.RootElement[0].GetProperty("variants")[0]));
         Assert.Equal(EmulatorSandbox.BusyboxImage, Assert.Single(AppleImageParser.Parse(image)).Name);
+        // The id is the hex part of the index descriptor's digest (ImageResource.swift@1.2.2:75–79).
+        Assert.Equal(
+            imageJson.RootElement[0].GetProperty("configuration").GetProperty("descriptor").GetProperty("digest").GetString()!.Split(':')[1],
+            Assert.Single(AppleImageParser.Parse(image)).Id);
         Assert.Equal(Keys(networkFixture.RootElement[0]).Where(k => k != "_source"), Keys(networkJson.RootElement[0]));
         Assert.Equal(gateway, AppleNetworkParser.Gateway(network));
     }

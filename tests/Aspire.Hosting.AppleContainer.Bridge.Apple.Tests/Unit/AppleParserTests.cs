@@ -74,6 +74,7 @@ public sealed class AppleParserTests
         Assert.Equal("192.168.64.1", AppleNetworkParser.Gateway(AppleFixtures.Read("network-inspect-default.json")));
         var image = Assert.Single(images);
         Assert.Equal("localhost/aspire/api:dev", image.Name);
+        Assert.Equal("4e5f6a7b", image.Id); // the index descriptor digest's hex part (ImageResource.swift@1.2.2:75–79)
         Assert.Equal("a=b", image.Labels["aspire.build"]);
         Assert.Equal("amd64", image.Labels["aspire.variant"]);
         Assert.Equal("https://example.test/api", image.Labels["org.opencontainers.image.source"]);

@@ -47,14 +47,14 @@ public sealed class AppleVmTransitionGateTests
     }
 
     [Fact(Timeout = 10_000)]
-    public async Task Waiting_for_a_slot_can_be_canceled_with_the_canceled_code()
+    public async Task Waiting_for_a_slot_can_be_canceled_with_an_OperationCanceledException_carrying_the_token()
     {
         var gate = AppleVmTransitionGate.For($"/tmp/actr-c-gate-{Guid.NewGuid():N}/container", 1);
         using var held = await gate.EnterAsync(CancellationToken.None);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-        var error = await Assert.ThrowsAsync<BridgeException>(() => gate.EnterAsync(cancellation.Token));
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gate.EnterAsync(cancellation.Token));
 
-        Assert.Equal(BridgeErrorCode.Canceled, error.Code);
+        Assert.Equal(cancellation.Token, error.CancellationToken);
     }
 }

@@ -1,6 +1,9 @@
 namespace Aspire.Hosting.AppleContainer.Bridge.Contract;
 
-/// <summary><see cref="IContainerRuntime.FindImagesAsync"/>: which of several images exist, answered as given.</summary>
+/// <summary>
+/// <see cref="IContainerRuntime.FindImagesAsync"/>: which of several images exist, answered as given; and
+/// <see cref="IContainerRuntime.GetImageIdAsync"/>: an image's identity.
+/// </summary>
 /// <typeparam name="TFixture">The dialect's fixture.</typeparam>
 public abstract class ImageQueryContract<TFixture>(TFixture fixture) : RuntimeContract<TFixture>(fixture)
     where TFixture : RuntimeFixture
@@ -39,6 +42,24 @@ public abstract class ImageQueryContract<TFixture>(TFixture fixture) : RuntimeCo
 
         Assert.Empty(await Runtime.FindImagesAsync([$"localhost/{scope.NewName()}:latest"]));
         Assert.Empty(await Runtime.FindImagesAsync([$"localhost/{scope.NewName()}:1", $"localhost/{scope.NewName()}:2"]));
+    }
+
+    /// <summary>An image's id is stable, differs between images of other content, and is null for a missing image.</summary>
+    [RuntimeFact(Timeout = ContractTimeouts.Short)]
+    public async Task An_image_id_is_the_same_each_time_differs_between_images_and_is_null_for_a_missing_one()
+    {
+        await using var scope = BeginTest();
+
+        var busybox = await Runtime.GetImageIdAsync(Fixture.BusyboxImage);
+        var again = await Runtime.GetImageIdAsync(Fixture.BusyboxImage);
+        var service = await Runtime.GetImageIdAsync(Fixture.ServiceImage);
+        var missing = await Runtime.GetImageIdAsync($"localhost/{scope.NewName()}:latest");
+
+        Assert.False(string.IsNullOrEmpty(busybox));
+        Assert.Equal(busybox, again);
+        Assert.False(string.IsNullOrEmpty(service));
+        Assert.NotEqual(busybox, service);
+        Assert.Null(missing);
     }
 
     /// <summary>An invalid reference fails the whole query with invalid_spec before any CLI call.</summary>

@@ -31,7 +31,7 @@ public sealed class PodmanLogFollowTests(PodmanFixture fixture) : RuntimeContrac
             }
         });
 
-        Assert.True(error is BridgeException { Code: BridgeErrorCode.Canceled }, $"unexpected outcome: {error}");
+        Assert.True(error is OperationCanceledException canceled && canceled.CancellationToken == cancellation.Token, $"unexpected outcome: {error}");
         Assert.Equal([Out("o1"), Err("e1"), Out("o2"), Err("e2")], lines.Where(line => line.Text is "o1" or "e1" or "o2" or "e2"));
         Assert.Contains(Err("ACTR-SERVICE-STDERR"), lines);
     }
@@ -116,7 +116,7 @@ public sealed class PodmanLogFollowTests(PodmanFixture fixture) : RuntimeContrac
 
         Assert.True(sharedStream, "Three follows should rely on exactly one `podman events` process.");
         Assert.Equal(0, logsProcesses);
-        Assert.All(outcomes, error => Assert.True(error is BridgeException { Code: BridgeErrorCode.Canceled }, $"unexpected outcome: {error}"));
+        Assert.All(outcomes, error => Assert.True(error is OperationCanceledException canceled && canceled.CancellationToken == cancellation.Token, $"unexpected outcome: {error}"));
         Assert.True(streamStopped, "The events process should stop once nothing follows or waits.");
     }
 

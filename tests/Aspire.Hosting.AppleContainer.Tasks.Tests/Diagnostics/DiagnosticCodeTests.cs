@@ -57,6 +57,21 @@ public sealed partial class DiagnosticCodeTests
         Assert.All(rows, row => Assert.False(string.IsNullOrWhiteSpace(row.Value), $"{row.Key} has no remedy."));
     }
 
+    [Fact]
+    public void Retired_codes_are_not_used_again()
+    {
+        var retired = File.ReadAllLines(RepoPaths.Combine("docs", "diagnostics.md"))
+            .Where(line => line.StartsWith("Retired codes", StringComparison.Ordinal))
+            .SelectMany(line => RetiredCode().Matches(line).Select(match => match.Value))
+            .ToList();
+
+        Assert.Contains("ACTR3004", retired);
+        Assert.Empty(CodedMessages.Select(m => m.Code).Intersect(retired));
+    }
+
+    [GeneratedRegex(@"ACTR\d{4}")]
+    private static partial Regex RetiredCode();
+
     [GeneratedRegex(@"^(?<code>ACTR\d{4}): ")]
     private static partial Regex CodePrefix();
 

@@ -101,7 +101,7 @@ public class RunSpecFactoryTests
         Assert.Equal(app.Session.Id, spec.Labels[ContainerLabels.Session]);
         Assert.Equal("web", spec.Labels[ContainerLabels.Resource]);
         Assert.Equal(ContainerLabels.SessionLifetime, spec.Labels[ContainerLabels.Lifetime]);
-        Assert.Equal(ConfigurationHash.Compute(spec), spec.Labels[ContainerLabels.ConfigHash]);
+        Assert.False(spec.Labels.ContainsKey(ContainerLabels.ConfigHash)); // stamped once the image (and its id) is ensured
         Assert.StartsWith("web-", spec.Name, StringComparison.Ordinal);
         RunSpecValidator.Validate(spec);
     }
@@ -117,8 +117,8 @@ public class RunSpecFactoryTests
         var otherSession = spec with { Labels = new Dictionary<string, string>(spec.Labels) { [ContainerLabels.Session] = "another", [ContainerLabels.Owner] = "1-1" } };
         var otherMode = spec with { Environment = new Dictionary<string, string> { ["MODE"] = "b" } };
 
-        Assert.Equal(ConfigurationHash.Compute(spec), ConfigurationHash.Compute(otherSession));
-        Assert.NotEqual(ConfigurationHash.Compute(spec), ConfigurationHash.Compute(otherMode));
+        Assert.Equal(ConfigurationHash.Compute(spec, "sha256:1"), ConfigurationHash.Compute(otherSession, "sha256:1"));
+        Assert.NotEqual(ConfigurationHash.Compute(spec, "sha256:1"), ConfigurationHash.Compute(otherMode, "sha256:1"));
         Assert.Equal(ContainerLabels.PersistentLifetime, spec.Labels[ContainerLabels.Lifetime]);
         Assert.Equal($"web-{app.Session.AppHostKey[..8]}", spec.Name);
     }

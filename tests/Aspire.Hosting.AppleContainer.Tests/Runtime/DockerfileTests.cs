@@ -1,3 +1,4 @@
+using Aspire.Hosting.AppleContainer.Bridge;
 using Aspire.Hosting.AppleContainer.Bridge.Contract;
 using Aspire.Hosting.AppleContainer.Tests.Support;
 using Aspire.Hosting.ApplicationModel;
@@ -47,5 +48,64 @@ public abstract class DockerfileTests<TRuntime>(TRuntime runtime) : IClassFixtur
 
             context.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// A persistent container's config hash covers its image's id: a rebuild of unchanged inputs (the same image, under
+    /// the new tag Aspire gives a Dockerfile image every run) reuses the container, a rebuild that changes the image
+    /// recreates it although nothing else of the container changed.
+    /// </summary>
+    [RuntimeFact(Timeout = 300_000)]
+    public async Task A_persistent_Dockerfile_built_container_is_reused_while_its_image_is_unchanged_and_recreated_when_a_rebuild_changes_it()
+    {
+        var prefix = RuntimeTestApp.NewPrefix();
+        var context = Directory.CreateTempSubdirectory("engd-build-");
+        var images = new List<string>();
+        try
+        {
+            var first = await RunPersistentAsync(prefix, context, revision: "1", images);
+            var unchanged = await RunPersistentAsync(prefix, context, revision: "1", images);
+            var rebuilt = await RunPersistentAsync(prefix, context, revision: "2", images);
+
+            // A container is the same one when its id and creation time are (Apple's ids are its names, kept on recreation).
+            Assert.Equal(first, unchanged);
+            Assert.NotEqual(unchanged, rebuilt);
+            Assert.Equal(rebuilt.Id, Assert.Single(await RuntimeTestApp.ListLabelledAsync(runtime, prefix)).Id);
+        }
+        finally
+        {
+            await RuntimeTestApp.RemoveLabelledAsync(runtime, prefix);
+            var bridge = await runtime.BridgeAsync();
+            foreach (var image in images.Distinct(StringComparer.Ordinal))
+            {
+                try
+                {
+                    await bridge.RemoveImageAsync(image, force: true);
+                }
+                catch (BridgeException ex) when (ex.Code == BridgeErrorCode.ImageNotFound)
+                {
+                }
+            }
+
+            context.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Runs an AppHost whose persistent container is built from a Dockerfile labelled <paramref name="revision"/>; returns the container.</summary>
+    private async Task<(string Id, DateTimeOffset? CreatedAt)> RunPersistentAsync(string prefix, DirectoryInfo context, string revision, List<string> images)
+    {
+        await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"), $"FROM localhost/actr-test/service:latest\nLABEL engd.revision={revision}\n");
+        await using var test = RuntimeTestApp.Create(runtime, prefix);
+        test.RemoveContainersOnDispose = false; // the test removes them, after its assertions
+        test.Builder.AddAppleContainerFromDockerfile(test.Name("built"), context.FullName)
+            .WithArgs("sleep", "300")
+            .WithLifetime(ContainerLifetime.Persistent)
+            .WithContainerLabel(RuntimeTestApp.TestLabel, prefix);
+        await test.StartAsync();
+        var running = await test.WaitForStateAsync("built", KnownResourceStates.Running, TimeSpan.FromSeconds(150));
+        images.Add((string)running.Snapshot.Properties.Single(p => p.Name == "container.image").Value!);
+        var container = await (await runtime.BridgeAsync()).InspectContainerAsync(LabelledTestApp.ContainerId(running));
+        await test.StopAppAsync();
+        return (container.Id, container.CreatedAt);
     }
 }

@@ -46,7 +46,7 @@ public sealed partial class AppleContainerRuntime
             }
 
             await Task.Delay(delay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequestedAsBridge(Name);
+            cancellationToken.ThrowIfCancellationRequested();
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ExitPollInterval.Ticks));
         }
     }

@@ -2,7 +2,7 @@ using Aspire.Hosting.AppleContainer.Bridge.Cli;
 
 namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 
-/// <content>Images: exists (one or many), pull, build (builder aware), remove.</content>
+/// <content>Images: exists (one or many), id, pull, build (builder aware), remove.</content>
 public sealed partial class AppleContainerRuntime
 {
     private static readonly TimeSpan LongOperation = TimeSpan.FromMinutes(30);
@@ -11,7 +11,24 @@ public sealed partial class AppleContainerRuntime
     public async Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default)
     {
         RunSpecValidator.ValidateImageReference(image);
-        return await InspectImagesAsync(AppleArguments.ImageInspect(image), "inspect the image", count => count > 0, cancellationToken).ConfigureAwait(false);
+        return await InspectImagesAsync(AppleArguments.ImageInspect(image), "inspect the image", images => images.Count > 0, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The <c>id</c> of the ImageResource <c>image inspect</c> prints: the hex part of the digest of the image's index
+    /// descriptor (Sources/ContainerResource/Image/ImageResource.swift@1.2.2:75, encoded at :121).
+    /// </remarks>
+    public async Task<string?> GetImageIdAsync(string image, CancellationToken cancellationToken = default)
+    {
+        RunSpecValidator.ValidateImageReference(image);
+        string? id = null;
+        var found = await InspectImagesAsync(AppleArguments.ImageInspect(image), "inspect the image", images =>
+        {
+            id = images.Count > 0 ? images[0].Id : null;
+            return !string.IsNullOrEmpty(id);
+        }, cancellationToken).ConfigureAwait(false);
+        return found ? id : null;
     }
 
     /// <inheritdoc />
@@ -24,18 +41,19 @@ public sealed partial class AppleContainerRuntime
         ImageQuery.FindAsync(this, images, AllImagesExistAsync, cancellationToken);
 
     private Task<bool> AllImagesExistAsync(IReadOnlyList<string> images, CancellationToken cancellationToken) =>
-        InspectImagesAsync(AppleArguments.ImageInspect(images), "inspect the images", count => count == images.Count, cancellationToken);
+        InspectImagesAsync(AppleArguments.ImageInspect(images), "inspect the images", found => found.Count == images.Count, cancellationToken);
 
     /// <summary>
-    /// Runs an <c>image inspect</c>: on success, whether <paramref name="found"/> holds for the number of images it
-    /// printed; false when it fails as not found; any other failure is thrown.
+    /// Runs an <c>image inspect</c>: on success, whether <paramref name="found"/> holds for the images it printed; false
+    /// when it fails as not found; any other failure is thrown.
     /// </summary>
-    private async Task<bool> InspectImagesAsync(IReadOnlyList<string> arguments, string description, Func<int, bool> found, CancellationToken cancellationToken)
+    private async Task<bool> InspectImagesAsync(
+        IReadOnlyList<string> arguments, string description, Func<IReadOnlyList<(string Name, string Id, IReadOnlyDictionary<string, string> Labels)>, bool> found, CancellationToken cancellationToken)
     {
         var result = await _invoker.RunUncheckedAsync(arguments, cancellationToken).ConfigureAwait(false);
         if (result.ExitCode == 0)
         {
-            return found(AppleImageParser.Parse(result.StandardOutput).Count);
+            return found(AppleImageParser.Parse(result.StandardOutput));
         }
 
         var error = Fail(arguments, result, description);

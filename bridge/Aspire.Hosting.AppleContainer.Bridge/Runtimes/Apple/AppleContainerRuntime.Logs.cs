@@ -27,7 +27,7 @@ public sealed partial class AppleContainerRuntime
         var next = 0;
         while (true)
         {
-            cancellationToken.ThrowIfCancellationRequestedAsBridge(Name);
+            cancellationToken.ThrowIfCancellationRequested();
             var (lines, completed, changed) = output.Read(next);
             foreach (var line in lines)
             {
@@ -106,9 +106,13 @@ public sealed partial class AppleContainerRuntime
                 wakeUps.TryWrite(true);
             }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Canceled at the end of the follow.
+        }
         catch (BridgeException)
         {
-            // Canceled at the end of the follow, or failed: the safety poll and the exit watch carry on without it.
+            // Failed: the safety poll and the exit watch carry on without it.
         }
     }
 

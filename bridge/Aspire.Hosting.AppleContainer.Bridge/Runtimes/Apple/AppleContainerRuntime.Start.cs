@@ -120,9 +120,10 @@ public sealed partial class AppleContainerRuntime
         catch (TimeoutException)
         {
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException ex) when (ex.CancellationToken != cancellationToken && cancellationToken.IsCancellationRequested)
         {
-            throw new BridgeException(BridgeErrorCode.Canceled, "The operation was canceled.") { Runtime = Name };
+            // The awaited task was canceled through a token linked to the caller's: the caller's token is the one to carry.
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
         }
     }
 }

@@ -42,15 +42,7 @@ internal sealed class AppleVmTransitionGate
     /// <summary>Waits for a slot; dispose the result to release it.</summary>
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new BridgeException(BridgeErrorCode.Canceled, "Canceled while waiting for a VM boot/stop slot.") { Runtime = AppleContainerRuntime.RuntimeName };
-        }
-
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new Slot(_slots);
     }
 

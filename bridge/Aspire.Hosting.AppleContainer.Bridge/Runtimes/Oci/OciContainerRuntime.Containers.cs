@@ -114,13 +114,9 @@ public sealed partial class OciContainerRuntime
             {
                 eventExitCode = await registration.Exited.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw new BridgeException(BridgeErrorCode.Canceled, $"Waiting for '{id}' to exit was canceled.") { Runtime = Name };
-            }
             catch (OciExitStreamLostException) when (++streamLosses < 3)
             {
-                await DelayAsync(TimeSpan.FromSeconds(1), id, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
                 continue;
             }
             catch (OciExitStreamLostException)
@@ -150,24 +146,12 @@ public sealed partial class OciContainerRuntime
                     break; // Running again: the event was an earlier run's.
                 }
 
-                await DelayAsync(TimeSpan.FromMilliseconds(100), id, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
     private static bool HasEnded(ContainerInfo info) => info.State is ContainerState.Exited or ContainerState.Dead;
-
-    private async Task DelayAsync(TimeSpan delay, string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new BridgeException(BridgeErrorCode.Canceled, $"Waiting for '{id}' to exit was canceled.") { Runtime = Name };
-        }
-    }
 
     /// <summary>The fallback where no event stream can run: the CLI's own <c>wait</c>.</summary>
     private async Task<ContainerExit> WaitWithCliAsync(string id, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using Aspire.Hosting.AppleContainer.Bridge.Cli;
 
 namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
 
-/// <content>Images: exists (one or many), pull, build, remove.</content>
+/// <content>Images: exists (one or many), id, pull, build, remove.</content>
 public sealed partial class OciContainerRuntime
 {
     /// <inheritdoc />
@@ -10,6 +10,21 @@ public sealed partial class OciContainerRuntime
     {
         RunSpecValidator.ValidateImageReference(image);
         return await InspectImagesAsync(_arguments.ImageInspect(image), "inspect the image", _ => true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks><c>image inspect --format {{.Id}}</c>: podman prints the hex id, docker <c>sha256:</c> and the hex id.</remarks>
+    public async Task<string?> GetImageIdAsync(string image, CancellationToken cancellationToken = default)
+    {
+        RunSpecValidator.ValidateImageReference(image);
+        var arguments = _arguments.ImageInspect(image);
+        string? id = null;
+        if (!await InspectImagesAsync(arguments, "inspect the image", output => (id = output.Trim()).Length > 0, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return id;
     }
 
     /// <inheritdoc />

@@ -48,7 +48,7 @@ public sealed partial class OciContainerRuntime
                 return null;
             }
 
-            var follow = new OciLogFollow(file, source, registration, _exits, _logFiles, InspectLogSourceAsync, Name);
+            var follow = new OciLogFollow(file, source, registration, _exits, _logFiles, InspectLogSourceAsync);
             registration = null;
             return follow;
         }
@@ -64,7 +64,7 @@ public sealed partial class OciContainerRuntime
         {
             return await InspectLogSourceAsync(id, cancellationToken).ConfigureAwait(false);
         }
-        catch (BridgeException ex) when (ex.Code != BridgeErrorCode.Canceled)
+        catch (BridgeException)
         {
             return null; // The CLI path reports it.
         }

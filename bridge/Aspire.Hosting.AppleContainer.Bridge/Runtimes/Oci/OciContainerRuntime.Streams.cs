@@ -64,10 +64,11 @@ public sealed partial class OciContainerRuntime
         {
             result = await _invoker.Runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (BridgeException ex) when (ex.Code == BridgeErrorCode.Canceled && marker is not null)
+        catch (OperationCanceledException) when (marker is not null && cancellationToken.IsCancellationRequested)
         {
+            // Still an OperationCanceledException carrying the caller's token, once the exec's processes are gone.
             await _terminator.TerminateAsync(id, marker).ConfigureAwait(false);
-            throw new BridgeException(ex.Code, "The exec was canceled; its processes in the container were killed.", ex) { Runtime = Name, Arguments = ex.Arguments };
+            throw;
         }
 
         // The exit code is the command's, unless the CLI itself failed (a classified message on stderr).

@@ -99,7 +99,7 @@ internal sealed class OciExitWatcher
                 }
             }
         }
-        catch (BridgeException) when (stream.IsCancellationRequested)
+        catch (OperationCanceledException) when (stream.IsCancellationRequested)
         {
             return; // Stopped because nobody waits any more.
         }

@@ -19,7 +19,6 @@ internal sealed class OciLogFollow : IDisposable
     private readonly OciExitWatcher _exits;
     private readonly OciLogFilePoller _poller;
     private readonly Func<string, CancellationToken, Task<OciLogSource?>> _inspect;
-    private readonly string _runtime;
     private readonly string _containerId;
     private readonly string? _startedAt;
     private OciExitWatcher.Registration _registration;
@@ -36,29 +35,28 @@ internal sealed class OciLogFollow : IDisposable
     /// <param name="exits">The runtime's exit watcher, to subscribe again.</param>
     /// <param name="poller">The runtime's file poller.</param>
     /// <param name="inspect">Inspects the container; null when it no longer exists.</param>
-    /// <param name="runtime">The runtime's name, for errors.</param>
     public OciLogFollow(
         OciLogFile file,
         OciLogSource source,
         OciExitWatcher.Registration registration,
         OciExitWatcher exits,
         OciLogFilePoller poller,
-        Func<string, CancellationToken, Task<OciLogSource?>> inspect,
-        string runtime)
+        Func<string, CancellationToken, Task<OciLogSource?>> inspect)
     {
-        (_file, _registration, _exits, _poller, _inspect, _runtime) = (file, registration, exits, poller, inspect, runtime);
+        (_file, _registration, _exits, _poller, _inspect) = (file, registration, exits, poller, inspect);
         (_containerId, _startedAt, _running) = (source.ContainerId, source.StartedAt, source.IsRunning);
         _exitCheck = registration.Exited;
     }
 
-    /// <summary>The container's lines, in the order they were written; canceling ends it with <see cref="BridgeErrorCode.Canceled"/>.</summary>
+    /// <summary>The container's lines, in the order they were written; canceling ends it with an <see cref="OperationCanceledException"/> carrying the token.</summary>
     public async IAsyncEnumerable<ContainerLogLine> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var lines = new List<ContainerLogLine>(1024);
         while (true)
         {
             var readAny = false;
-            while (ThrowIfCanceled(cancellationToken) && _file.Read(lines))
+            cancellationToken.ThrowIfCancellationRequested();
+            while (_file.Read(lines))
             {
                 readAny = true;
                 foreach (var line in lines)
@@ -96,16 +94,9 @@ internal sealed class OciLogFollow : IDisposable
     {
         using var watch = readAny ? null : _poller.WatchLength(_file.Handle, _file.Position);
         var changed = watch?.Changed ?? Task.Delay(BurstPause, cancellationToken);
-        try
+        if (await Task.WhenAny(changed, _exitCheck).WaitAsync(cancellationToken).ConfigureAwait(false) == _exitCheck)
         {
-            if (await Task.WhenAny(changed, _exitCheck).WaitAsync(cancellationToken).ConfigureAwait(false) == _exitCheck)
-            {
-                await CheckRunningAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw Canceled();
+            await CheckRunningAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -137,10 +128,4 @@ internal sealed class OciLogFollow : IDisposable
         (_registration, _exitCheck) = (renewed, renewed.Exited);
         _running = now is { IsRunning: true } && now.StartedAt == _startedAt; // Restarted since: that run ended, as podman's follow does.
     }
-
-    private bool ThrowIfCanceled(CancellationToken cancellationToken) =>
-        cancellationToken.IsCancellationRequested ? throw Canceled() : true;
-
-    private BridgeException Canceled() =>
-        new(BridgeErrorCode.Canceled, $"Following the logs of '{_containerId}' was canceled.") { Runtime = _runtime };
 }
