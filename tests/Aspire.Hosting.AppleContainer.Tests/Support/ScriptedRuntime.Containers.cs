@@ -18,6 +18,15 @@ internal sealed partial class ScriptedRuntime
         return new HashSet<string>(images, StringComparer.Ordinal);
     }
 
+    public override async Task<string?> GetImageIdAsync(string image, CancellationToken cancellationToken = default)
+    {
+        using var call = await EnterAsync("image-id", image, cancellationToken).ConfigureAwait(false);
+        lock (_lock)
+        {
+            return _imageIds.TryGetValue(image, out var id) ? id : "sha256:" + Convert.ToHexStringLower(System.Text.Encoding.UTF8.GetBytes(image));
+        }
+    }
+
     public override async Task CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken = default)
     {
         using var call = await EnterAsync("create-volume", spec.Name, cancellationToken).ConfigureAwait(false);

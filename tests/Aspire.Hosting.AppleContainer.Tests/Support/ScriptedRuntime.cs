@@ -16,6 +16,7 @@ internal sealed partial class ScriptedRuntime : UnusedContainerRuntime, IContain
     private readonly object _lock = new();
     private readonly Dictionary<string, ScriptedContainer> _containers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<RuntimeGate>> _gates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _imageIds = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _gone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextId;
 
@@ -91,6 +92,15 @@ internal sealed partial class ScriptedRuntime : UnusedContainerRuntime, IContain
     }
 
     /// <summary>The container ends by itself with <paramref name="exitCode"/>; waits see it.</summary>
+    /// <summary>Makes the image answer with a new id from now on, as a rebuilt image or an updated tag does.</summary>
+    public void Rebuild(string image, string id)
+    {
+        lock (_lock)
+        {
+            _imageIds[image] = id;
+        }
+    }
+
     public void Exit(string idOrName, int? exitCode) => Change(idOrName, c => c.Exit(exitCode));
 
     /// <summary>The container ends with <paramref name="exitCode"/>, but the waits fail instead of seeing it (their event stream broke).</summary>

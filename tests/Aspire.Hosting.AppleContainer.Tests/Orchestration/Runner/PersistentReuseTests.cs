@@ -66,6 +66,23 @@ public class PersistentReuseTests
         Assert.True(remove.Sequence < runtime.Journal.Of("create").Last().Sequence, $"Created before removing the old one:\n{runtime.Journal}");
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task A_persistent_container_whose_image_was_rebuilt_under_the_same_reference_is_recreated()
+    {
+        var runtime = new ScriptedRuntime();
+        var first = await RunOnceAsync(runtime, "1");
+        runtime.Rebuild(Image + ":latest", "sha256:rebuilt");
+        runtime.Rebuild(Image, "sha256:rebuilt");
+
+        await using var harness = RunnerHarness.Create(b => Database(b, "1"), runtime);
+        harness.Initialize("db");
+        await harness.WaitForStateAsync("db", KnownResourceStates.Running);
+
+        var second = Assert.Single(runtime.Containers);
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.NotEqual(first.Labels[ContainerLabels.ConfigHash], second.Labels[ContainerLabels.ConfigHash]);
+    }
+
     private static void Database(IDistributedApplicationBuilder builder, string setting) =>
         builder.AddAppleContainer("db", Image).WithLifetime(ContainerLifetime.Persistent).WithEnvironment("SETTING", setting);
 
