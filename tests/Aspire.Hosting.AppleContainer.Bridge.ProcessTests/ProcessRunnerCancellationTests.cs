@@ -88,12 +88,18 @@ public sealed class ProcessRunnerCancellationTests
     {
         using var directory = new TempDirectory();
         var pidFile = directory.File("never.pid");
+        using var starts = ChildStartWatch.OnThisFlow();
 
         var error = await Assert.ThrowsAsync<BridgeException>(() => _runner.RunAsync(Fake.Request("pids", pidFile), new CancellationToken(canceled: true)));
 
         Assert.Equal(BridgeErrorCode.Canceled, error.Code);
-        await Task.Delay(500);
+        Assert.Equal(0, starts.Started);
         Assert.False(File.Exists(pidFile));
+
+        // The watch sees a start when there is one: the same request with a live token starts its process.
+        await _runner.RunAsync(Fake.Request("pids", pidFile));
+        Assert.Equal(1, starts.Started);
+        Assert.True(File.Exists(pidFile));
     }
 
     private async Task<CanceledRun> CancelWhenReadyAsync(ProcessRequest request)
