@@ -100,12 +100,18 @@ public sealed class ProcessRunnerCancellationTests
         using var directory = new TempDirectory();
         var pidFile = directory.File("never.pid");
         var canceled = new CancellationToken(canceled: true);
+        using var starts = ChildStartWatch.OnThisFlow();
 
         var error = await Assert.ThrowsAsync<OperationCanceledException>(() => _runner.RunAsync(Fake.Request("pids", pidFile), canceled));
 
         Assert.Equal(canceled, error.CancellationToken);
-        await Task.Delay(500);
+        Assert.Equal(0, starts.Started);
         Assert.False(File.Exists(pidFile));
+
+        // The watch sees a start when there is one: the same request with a live token starts its process.
+        await _runner.RunAsync(Fake.Request("pids", pidFile));
+        Assert.Equal(1, starts.Started);
+        Assert.True(File.Exists(pidFile));
     }
 
     private async Task<CanceledRun> CancelWhenReadyAsync(ProcessRequest request)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Aspire.Hosting.AppleContainer.Bridge.Cli;
 using Aspire.Hosting.AppleContainer.Bridge.ProcessTests.Support;
@@ -7,6 +8,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge.ProcessTests;
 
 public sealed class ProcessRunnerStandardInputTests
 {
+    private static readonly string UnobservedControl = $"unobserved control {Guid.NewGuid():N}";
     private readonly ProcessRunner _runner = new();
 
     [Fact(Timeout = 30_000)]
@@ -62,7 +64,9 @@ public sealed class ProcessRunnerStandardInputTests
                 Assert.Equal("bye\n", result.StandardOutput);
             }
 
-            await Task.Delay(200);
+            // The runner waits for its input feed and output pumps before it returns, so every task it made is done;
+            // a fault of our own, left unobserved, shows that the collection below does report what is unobserved.
+            LeaveAnUnobservedFault(UnobservedControl);
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
@@ -72,6 +76,15 @@ public sealed class ProcessRunnerStandardInputTests
             TaskScheduler.UnobservedTaskException -= onUnobserved;
         }
 
-        Assert.DoesNotContain(unobserved.SelectMany(e => e.InnerExceptions), e => e.StackTrace?.Contains("AppleContainer.Bridge.Cli", StringComparison.Ordinal) == true);
+        var faults = unobserved.SelectMany(e => e.InnerExceptions).ToList();
+        Assert.Contains(faults, e => e.Message == UnobservedControl);
+        Assert.DoesNotContain(faults, e => e.StackTrace?.Contains("AppleContainer.Bridge.Cli", StringComparison.Ordinal) == true);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void LeaveAnUnobservedFault(string message)
+    {
+        var fault = Task.Run(new Action(() => throw new InvalidOperationException(message)));
+        ((IAsyncResult)fault).AsyncWaitHandle.WaitOne();
     }
 }

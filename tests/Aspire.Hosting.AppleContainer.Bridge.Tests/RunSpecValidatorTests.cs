@@ -75,7 +75,8 @@ public sealed class RunSpecValidatorTests
             Ports = [new PortMapping(80), new PortMapping(81, 80)],
         };
 
-        RunSpecValidator.ValidateFor(spec, OciCapabilities.For(OciFlavor.Docker, serviceIsLocalLinux: true), "docker");
+        Assert.Equal(BridgeErrorCode.UnsupportedOption, Assert.Throws<BridgeException>(() => RunSpecValidator.ValidateFor(spec, Strict, "strict")).Code);
+        Assert.Null(Record.Exception(() => RunSpecValidator.ValidateFor(spec, OciCapabilities.For(OciFlavor.Docker, serviceIsLocalLinux: true), "docker")));
     }
 
     [Fact]

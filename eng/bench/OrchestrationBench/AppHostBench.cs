@@ -25,6 +25,8 @@ internal sealed class AppHostBench(string name, string dll, BenchSettings settin
     {
         var label = NewLabel();
         using var run = AppHostRun.Start(dll, "hold", label, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var footprint = idle is null ? null : new Footprint();
+        await using var sampler = footprint is null ? null : new FootprintSampler(run.ProcessId, footprint);
         try
         {
             var running = await run.WaitForLineAsync("BENCH-RUNNING", Limit);
@@ -45,14 +47,17 @@ internal sealed class AppHostBench(string name, string dll, BenchSettings settin
             if (idle is { } window)
             {
                 await Task.Delay(settings.Settle);
-                var before = ProcessTreeCpu.Sample(run.ProcessId);
+                var before = ProcessTree.Sample(run.ProcessId);
                 var clock = Stopwatch.StartNew();
                 await Task.Delay(window);
-                var after = ProcessTreeCpu.Sample(run.ProcessId);
+                var after = ProcessTree.Sample(run.ProcessId);
                 var seconds = clock.Elapsed.TotalSeconds;
+                footprint!.SetIdle(after);
+                figures.Footprint = footprint;
                 figures.IdleCpuPercent = 100 * ProcessTreeCpu.Used(before, after) / seconds;
                 figures.IdleCpuAppHostOnlyPercent = 100 * ProcessTreeCpu.Used(before, after, pid => pid == run.ProcessId) / seconds;
                 Log($"idle CPU over {seconds:F0} s: {figures.IdleCpuPercent:F2} % ({after.Count} processes), AppHost alone {figures.IdleCpuAppHostOnlyPercent:F2} %");
+                Log($"idle RSS: {footprint.IdleTotalMiB:F1} MiB ({string.Join(", ", after.Values.GroupBy(p => p.Role).Select(g => $"{g.Key} ×{g.Count()}"))})");
             }
 
             var stop = Stopwatch.StartNew();

@@ -31,6 +31,9 @@ internal sealed class Figures
 
     public double? StopTenSeconds { get; set; }
 
+    /// <summary>Resident memory of the AppHost's tree in the 10-container hold (idle window and whole run).</summary>
+    public Footprint? Footprint { get; set; }
+
     public static double? Median(IReadOnlyList<double> values)
     {
         if (values.Count == 0)

@@ -30,6 +30,7 @@ internal static class ResultTable
             new("Ctrl+C with 10 containers → all removed (s)", ours.StopTenSeconds, dcp.StopTenSeconds, floor.StopTenSeconds,
                 $"≤ stop grace + 2 s ({OurStopGraceSeconds + 2:F0} s)", (o, _, _) => o <= OurStopGraceSeconds + 2),
         };
+        rows.AddRange(FootprintRows.For(ours.Footprint, dcp.Footprint, settings).Select(r => new Row(r.Figure, r.Ours, r.Dcp, null, "—", null)));
 
         Console.WriteLine();
         Console.WriteLine("| Figure | ours | DCP | floor (podman) | ours/DCP | goal | met |");

@@ -23,7 +23,7 @@ public sealed class AppleSpecRulesTests
     [InlineData(1L << 30)]
     public void Two_hundred_MiB_once_rounded_up_to_whole_MiB_is_accepted(long bytes)
     {
-        AppleSpecRules.Validate(new RunSpec { Name = "db", Image = "redis", MemoryBytes = bytes });
+        Assert.Null(Record.Exception(() => AppleSpecRules.Validate(new RunSpec { Name = "db", Image = "redis", MemoryBytes = bytes })));
     }
 
     [Theory]
@@ -55,6 +55,6 @@ public sealed class AppleSpecRulesTests
     [InlineData("")]
     public void Values_without_line_breaks_pass(string value)
     {
-        AppleSpecRules.Validate(new RunSpec { Name = "db", Image = "redis", Environment = new Dictionary<string, string> { ["V"] = value } });
+        Assert.Null(Record.Exception(() => AppleSpecRules.Validate(new RunSpec { Name = "db", Image = "redis", Environment = new Dictionary<string, string> { ["V"] = value } })));
     }
 }
