@@ -8,7 +8,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
 /// surface as <see cref="BridgeErrorCode.Canceled"/> and <see cref="BridgeErrorCode.Timeout"/>; a non-zero exit is
 /// not an error here (callers classify it).
 /// </summary>
-public sealed class ProcessRunner
+internal sealed class ProcessRunner
 {
     private static readonly TimeSpan ExitDrainLimit = TimeSpan.FromSeconds(3);
 

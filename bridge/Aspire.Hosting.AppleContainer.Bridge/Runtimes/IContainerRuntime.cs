@@ -5,7 +5,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 /// <see cref="BridgeException"/> with a stable <see cref="BridgeException.Code"/>; cancellation surfaces as
 /// <see cref="BridgeErrorCode.Canceled"/> and no child process outlives the call that started it.
 /// </summary>
-public interface IContainerRuntime
+internal interface IContainerRuntime
 {
     /// <summary>The runtime's name: <c>apple</c>, <c>podman</c> or <c>docker</c>.</summary>
     string Name { get; }
