@@ -30,7 +30,10 @@ fi
 normalize() {
   local file="$1" body
   body="$(grep -vxF -- "$header" "$file" | grep -v '^[[:space:]]*$' | LC_ALL=C sort -u || true)"
-  { echo "$header"; [[ -n "$body" ]] && printf '%s\n' "$body"; } > "$file"
+  {
+    echo "$header"
+    if [[ -n "$body" ]]; then printf '%s\n' "$body"; fi
+  } > "$file"
 }
 
 # Deletes the line that is exactly $2 from file $1.
