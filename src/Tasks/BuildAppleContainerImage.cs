@@ -13,7 +13,7 @@ public sealed partial class BuildAppleContainerImage : AsyncTask
     private const int RememberedLines = 400;
 
     /// <inheritdoc />
-    protected override async System.Threading.Tasks.Task ExecuteAsync(CancellationToken cancellationToken)
+    private protected override async System.Threading.Tasks.Task ExecuteAsync(CancellationToken cancellationToken)
     {
         var image = ResolvedImageItem.Read(Image);
         var runtime = await SelectRuntime(cancellationToken).ConfigureAwait(false);

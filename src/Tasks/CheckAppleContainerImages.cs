@@ -20,7 +20,7 @@ public sealed partial class CheckAppleContainerImages : AsyncTask
     internal Func<RememberedRuntime, RuntimeSelectionOptions, IContainerRuntime?> Recall { get; set; } = ContainerRuntimeSelector.Recall;
 
     /// <inheritdoc />
-    protected override async System.Threading.Tasks.Task ExecuteAsync(CancellationToken cancellationToken)
+    private protected override async System.Threading.Tasks.Task ExecuteAsync(CancellationToken cancellationToken)
     {
         var options = RuntimeSelectionOptions.FromSettings(ReadSetting);
         var memory = RememberedRuntimeFile.Read(RuntimeMemoryFile);

@@ -15,7 +15,7 @@ public sealed class RunSpecValidatorTests
 
     private static RunSpec Valid() => new() { Name = "web-1", Image = "localhost/app:1" };
 
-    public static TheoryData<string, RunSpec> InvalidSpecs() => new()
+    public static IEnumerable<object[]> InvalidSpecs() => new TheoryData<string, RunSpec>
     {
         { "name", Valid() with { Name = "-bad" } },
         { "image", Valid() with { Image = "bad image" } },
@@ -36,7 +36,7 @@ public sealed class RunSpecValidatorTests
 
     [Theory]
     [MemberData(nameof(InvalidSpecs))]
-    public void Invalid_specs_fail_with_invalid_spec_naming_the_option(string option, RunSpec spec)
+    internal void Invalid_specs_fail_with_invalid_spec_naming_the_option(string option, RunSpec spec)
     {
         var error = Assert.Throws<BridgeException>(() => RunSpecValidator.Validate(spec));
 
@@ -44,7 +44,7 @@ public sealed class RunSpecValidatorTests
         Assert.Equal(option, error.Option);
     }
 
-    public static TheoryData<string, RunSpec> UnsupportedSpecs() => new()
+    public static IEnumerable<object[]> UnsupportedSpecs() => new TheoryData<string, RunSpec>
     {
         { "cpus", Valid() with { Cpus = 1.5 } },
         { "tmpfs", Valid() with { Mounts = [new MountSpec(MountKind.Tmpfs, null, "/t")] } },
@@ -55,7 +55,7 @@ public sealed class RunSpecValidatorTests
 
     [Theory]
     [MemberData(nameof(UnsupportedSpecs))]
-    public void Options_a_runtime_cannot_honour_fail_with_unsupported_option(string option, RunSpec spec)
+    internal void Options_a_runtime_cannot_honour_fail_with_unsupported_option(string option, RunSpec spec)
     {
         var error = Assert.Throws<BridgeException>(() => RunSpecValidator.ValidateFor(spec, Strict, "strict"));
 

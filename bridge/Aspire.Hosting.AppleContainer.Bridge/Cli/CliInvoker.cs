@@ -4,7 +4,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
 /// Runs one runtime's CLI: argv in, output out, and a classified <see cref="BridgeException"/> for a non-zero exit.
 /// Shared by every dialect so that process handling and error shaping are the same everywhere.
 /// </summary>
-public sealed class CliInvoker
+internal sealed class CliInvoker
 {
     /// <summary>Creates an invoker for the CLI at <paramref name="executablePath"/>.</summary>
     public CliInvoker(string runtime, string executablePath, ErrorClassifier classifier, ProcessRunner? runner = null)

@@ -1,7 +1,7 @@
 namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
 
 /// <summary>Writing the request's standard input and closing it.</summary>
-public sealed partial class CliProcess
+internal sealed partial class CliProcess
 {
     private void FeedStandardInput()
     {

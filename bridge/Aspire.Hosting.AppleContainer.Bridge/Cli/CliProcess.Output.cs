@@ -3,7 +3,7 @@ using System.Text;
 namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
 
 /// <summary>Reading stdout and stderr, keeping the stderr tail, and draining both once the process has exited.</summary>
-public sealed partial class CliProcess
+internal sealed partial class CliProcess
 {
     private const int StandardErrorTailLimit = 8 * 1024;
 

@@ -1,7 +1,7 @@
 namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
 
 /// <summary>Stopping: the graceful signal, the grace period, the tree kill, and the sweep of left-behind descendants.</summary>
-public sealed partial class CliProcess
+internal sealed partial class CliProcess
 {
     private static readonly TimeSpan TreePollInterval = TimeSpan.FromMilliseconds(100);
 

@@ -8,7 +8,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
 /// A started child process whose stdout and stderr are read line by line into <see cref="Output"/>. Disposing it
 /// stops the process (graceful signal, bounded wait, then a process-tree kill), so no child outlives its owner.
 /// </summary>
-public sealed partial class CliProcess : IAsyncDisposable
+internal sealed partial class CliProcess : IAsyncDisposable
 {
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(3);
 

@@ -6,7 +6,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
 /// A temporary <c>KEY=VALUE</c> file readable only by the current user (0600), for passing secrets to a CLI without
 /// putting them on its argv. Disposing it deletes it; create it right before the call and dispose right after.
 /// </summary>
-public sealed class EnvFile : IDisposable
+internal sealed class EnvFile : IDisposable
 {
     private EnvFile(string path) => Path = path;
 

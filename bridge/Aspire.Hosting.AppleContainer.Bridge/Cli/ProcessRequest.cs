@@ -1,7 +1,7 @@
 namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
 
 /// <summary>One CLI invocation: an executable and an argv list (never a shell string).</summary>
-public sealed record ProcessRequest
+internal sealed record ProcessRequest
 {
     /// <summary>The executable's path or name.</summary>
     public required string FileName { get; init; }

@@ -4,4 +4,4 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
 /// <param name="ExitCode">The exit code.</param>
 /// <param name="StandardOutput">Everything written to stdout.</param>
 /// <param name="StandardError">Everything written to stderr.</param>
-public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError);
+internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError);

@@ -9,7 +9,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
 /// (as CliWrap's does), a timeout as <see cref="BridgeErrorCode.Timeout"/>. A non-zero exit is not an error here
 /// (callers classify it).
 /// </summary>
-public sealed class ProcessRunner
+internal sealed class ProcessRunner
 {
     private static readonly TimeSpan ExitDrainLimit = TimeSpan.FromSeconds(3);
 

@@ -1,7 +1,7 @@
 namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
 
 /// <summary>The first signal sent to a child process when its call is canceled.</summary>
-public enum ProcessSignal
+internal enum ProcessSignal
 {
     /// <summary>SIGINT, as Ctrl+C would (falls back to a kill where signals do not exist).</summary>
     Interrupt,

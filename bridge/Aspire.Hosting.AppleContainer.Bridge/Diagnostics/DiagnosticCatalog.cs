@@ -8,7 +8,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Diagnostics;
 /// <c>DiagnosticMessages.resx</c> with the code at the start of each value. The integration and the MSBuild tasks
 /// both describe failures through this catalog, so raw stderr never reaches a user unwrapped.
 /// </summary>
-public static class DiagnosticCatalog
+internal static class DiagnosticCatalog
 {
     private static readonly ResourceManager Messages =
         new("Aspire.Hosting.AppleContainer.Bridge.Diagnostics.DiagnosticMessages", typeof(DiagnosticCatalog).Assembly);

@@ -4,7 +4,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 /// A dialect's table from CLI stderr to stable codes. The first matching rule wins; unmatched failures are
 /// <see cref="BridgeErrorCode.CliFailed"/>. This is the only place that string-matches runtime messages.
 /// </summary>
-public sealed class ErrorClassifier
+internal sealed class ErrorClassifier
 {
     private const int StandardErrorTailLength = 2048;
 

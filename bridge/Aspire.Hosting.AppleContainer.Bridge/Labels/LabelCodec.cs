@@ -7,7 +7,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 /// lowercase DNS-style, at most 128 characters); values that contain <c>=</c> (which Apple's 1.0 <c>--label</c>
 /// parser splits on) are encoded reversibly as <c>b64.</c> + base64url.
 /// </summary>
-public static class LabelCodec
+internal static class LabelCodec
 {
     /// <summary>The longest key any runtime accepts.</summary>
     public const int MaxKeyLength = 128;

@@ -1,7 +1,7 @@
 namespace Aspire.Hosting.AppleContainer.Bridge;
 
 /// <summary>What a runtime reports about one container.</summary>
-public sealed record ContainerInfo
+internal sealed record ContainerInfo
 {
     /// <summary>The runtime's id for the container.</summary>
     public required string Id { get; init; }

@@ -1,7 +1,7 @@
 namespace Aspire.Hosting.AppleContainer.Bridge;
 
 /// <summary>The lifecycle state of a container, normalised across runtimes.</summary>
-public enum ContainerState
+internal enum ContainerState
 {
     /// <summary>The runtime reported a state the bridge does not know.</summary>
     Unknown,

@@ -4,4 +4,4 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 /// <param name="ExitCode">The command's exit code.</param>
 /// <param name="StandardOutput">Everything it wrote to standard output.</param>
 /// <param name="StandardError">Everything it wrote to standard error.</param>
-public sealed record ExecResult(int ExitCode, string StandardOutput, string StandardError);
+internal sealed record ExecResult(int ExitCode, string StandardOutput, string StandardError);

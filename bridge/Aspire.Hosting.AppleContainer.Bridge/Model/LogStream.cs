@@ -1,7 +1,7 @@
 namespace Aspire.Hosting.AppleContainer.Bridge;
 
 /// <summary>Which output stream a line came from.</summary>
-public enum LogStream
+internal enum LogStream
 {
     /// <summary>Standard output.</summary>
     StandardOutput,

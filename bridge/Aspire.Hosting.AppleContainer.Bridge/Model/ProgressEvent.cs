@@ -4,4 +4,4 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 /// <param name="Operation">What is progressing: <c>pull</c> or <c>build</c>.</param>
 /// <param name="Message">The line.</param>
 /// <param name="IsError">Whether the runtime wrote it as an error (not whether it came on stderr).</param>
-public sealed record ProgressEvent(string Operation, string Message, bool IsError = false);
+internal sealed record ProgressEvent(string Operation, string Message, bool IsError = false);

@@ -4,7 +4,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 /// What a runtime can and cannot do. Callers ask these, never the runtime's name, so the layers above adapt to a
 /// runtime without naming it.
 /// </summary>
-public sealed record RuntimeCapabilities
+internal sealed record RuntimeCapabilities
 {
     /// <summary>The runtime reports exit codes of detached containers after the fact.</summary>
     public required bool ReportsExitCodes { get; init; }

@@ -1,7 +1,7 @@
 namespace Aspire.Hosting.AppleContainer.Bridge;
 
 /// <summary>The result of detecting a runtime.</summary>
-public sealed record RuntimeInfo
+internal sealed record RuntimeInfo
 {
     /// <summary>The runtime's name: <c>apple</c>, <c>podman</c> or <c>docker</c>.</summary>
     public required string Name { get; init; }

@@ -6,7 +6,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 /// Remembering a selection: detection runs a CLI process per candidate (25–50 ms each), while the inputs it chose from
 /// (the settings and which CLIs PATH holds) can be compared without starting any process.
 /// </content>
-public static partial class ContainerRuntimeSelector
+internal static partial class ContainerRuntimeSelector
 {
     /// <summary>Selects like <see cref="SelectAsync(RuntimeSelectionOptions, CancellationToken)"/>, and returns what to remember of the choice.</summary>
     /// <param name="options">The selection's settings.</param>

@@ -5,7 +5,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 /// podman, then docker) that is installed and running; an explicit name selects that runtime and fails if it is not
 /// usable. Failures are <see cref="BridgeErrorCode.RuntimeNotFound"/> or the runtime's own detection problem.
 /// </summary>
-public static partial class ContainerRuntimeSelector
+internal static partial class ContainerRuntimeSelector
 {
     /// <summary>Selects a usable runtime according to <paramref name="options"/>.</summary>
     public static Task<IContainerRuntime> SelectAsync(RuntimeSelectionOptions options, CancellationToken cancellationToken = default) =>

@@ -7,7 +7,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 /// <see cref="OperationCanceledException"/> carrying the caller's token, and no child process outlives the call that
 /// started it.
 /// </summary>
-public interface IContainerRuntime
+internal interface IContainerRuntime
 {
     /// <summary>The runtime's name: <c>apple</c>, <c>podman</c> or <c>docker</c>.</summary>
     string Name { get; }

@@ -7,4 +7,4 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 /// <param name="Name">The runtime's name (<c>apple</c>, <c>podman</c>, <c>docker</c>).</param>
 /// <param name="ExecutablePath">The CLI the runtime was created for.</param>
 /// <param name="Inputs">The selection's inputs when it chose (<see cref="ContainerRuntimeSelector.DescribeInputs"/>).</param>
-public sealed record RememberedRuntime(string Name, string ExecutablePath, string Inputs);
+internal sealed record RememberedRuntime(string Name, string ExecutablePath, string Inputs);

@@ -1,7 +1,7 @@
 namespace Aspire.Hosting.AppleContainer.Bridge;
 
 /// <summary>How <see cref="ContainerRuntimeSelector"/> chooses a runtime.</summary>
-public sealed record RuntimeSelectionOptions
+internal sealed record RuntimeSelectionOptions
 {
     /// <summary>The environment variable naming the runtime: <c>auto</c>, <c>apple</c>, <c>podman</c> or <c>docker</c>.</summary>
     public const string RuntimeVariable = "ASPIRE_APPLECONTAINER_RUNTIME";

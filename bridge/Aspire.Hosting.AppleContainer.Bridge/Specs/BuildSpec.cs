@@ -1,7 +1,7 @@
 namespace Aspire.Hosting.AppleContainer.Bridge;
 
 /// <summary>Everything needed to build one image, independent of the runtime.</summary>
-public sealed record BuildSpec
+internal sealed record BuildSpec
 {
     /// <summary>The build context directory.</summary>
     public required string ContextDirectory { get; init; }

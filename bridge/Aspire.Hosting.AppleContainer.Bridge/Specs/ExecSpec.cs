@@ -1,7 +1,7 @@
 namespace Aspire.Hosting.AppleContainer.Bridge;
 
 /// <summary>A command to run inside a running container.</summary>
-public sealed record ExecSpec
+internal sealed record ExecSpec
 {
     /// <summary>The executable and its arguments.</summary>
     public required IReadOnlyList<string> Command { get; init; }

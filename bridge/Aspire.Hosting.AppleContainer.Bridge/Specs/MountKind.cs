@@ -1,7 +1,7 @@
 namespace Aspire.Hosting.AppleContainer.Bridge;
 
 /// <summary>The kind of a mount.</summary>
-public enum MountKind
+internal enum MountKind
 {
     /// <summary>A host directory or file.</summary>
     Bind,

@@ -5,4 +5,4 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 /// <param name="Source">Host path (bind), volume name (volume), or null (tmpfs).</param>
 /// <param name="Target">Absolute path inside the container.</param>
 /// <param name="ReadOnly">Mount read-only.</param>
-public sealed record MountSpec(MountKind Kind, string? Source, string Target, bool ReadOnly = false);
+internal sealed record MountSpec(MountKind Kind, string? Source, string Target, bool ReadOnly = false);

@@ -5,7 +5,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 /// <param name="HostPort">The host port (1–65535), or null to let the runtime choose (not every runtime can).</param>
 /// <param name="HostAddress">The host address to bind; loopback by default.</param>
 /// <param name="Protocol">TCP or UDP.</param>
-public sealed record PortMapping(
+internal sealed record PortMapping(
     int ContainerPort,
     int? HostPort = null,
     string HostAddress = "127.0.0.1",

@@ -1,7 +1,7 @@
 namespace Aspire.Hosting.AppleContainer.Bridge;
 
 /// <summary>The transport protocol of a published port.</summary>
-public enum PortProtocol
+internal enum PortProtocol
 {
     /// <summary>TCP.</summary>
     Tcp,

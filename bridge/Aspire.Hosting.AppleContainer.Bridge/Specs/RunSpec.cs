@@ -5,7 +5,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 /// <see cref="RunSpecValidator"/>; a runtime rejects what it cannot honour with
 /// <see cref="BridgeErrorCode.UnsupportedOption"/> rather than dropping it.
 /// </summary>
-public sealed record RunSpec
+internal sealed record RunSpec
 {
     /// <summary>The container name; also its id on runtimes that use names as ids.</summary>
     public required string Name { get; init; }

@@ -8,7 +8,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 /// shares (<see cref="BridgeErrorCode.InvalidSpec"/>), <see cref="ValidateFor"/> adds what a runtime's
 /// <see cref="RuntimeCapabilities"/> cannot honour (<see cref="BridgeErrorCode.UnsupportedOption"/>, naming the option).
 /// </summary>
-public static partial class RunSpecValidator
+internal static partial class RunSpecValidator
 {
     /// <summary>Container names every runtime accepts (Apple's rule, which podman and docker share).</summary>
     [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")]

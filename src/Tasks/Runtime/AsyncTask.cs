@@ -9,6 +9,7 @@ namespace Aspire.Hosting.AppleContainer.Tasks.Runtime;
 /// A task whose work is asynchronous (bridge calls). <see cref="Execute"/> runs the work on the thread pool and logs,
 /// on MSBuild's own thread, whatever the work <see cref="Post"/>s meanwhile (builder progress arrives on the process
 /// runner's threads). <see cref="Cancel"/> (Ctrl+C) cancels the work, which stops any child process.
+/// Public only because the public tasks derive from it; only this assembly can derive from it.
 /// </summary>
 public abstract class AsyncTask : Microsoft.Build.Utilities.Task, ICancelableTask
 {
@@ -16,7 +17,7 @@ public abstract class AsyncTask : Microsoft.Build.Utilities.Task, ICancelableTas
     private readonly BlockingCollection<Action> _pending = new();
 
     /// <summary>Creates the task with the product's message resources.</summary>
-    protected AsyncTask()
+    private protected AsyncTask()
         : base(TaskMessages.ResourceManager)
     {
     }
@@ -56,10 +57,10 @@ public abstract class AsyncTask : Microsoft.Build.Utilities.Task, ICancelableTas
     }
 
     /// <summary>The task's work.</summary>
-    protected abstract System.Threading.Tasks.Task ExecuteAsync(CancellationToken cancellationToken);
+    private protected abstract System.Threading.Tasks.Task ExecuteAsync(CancellationToken cancellationToken);
 
     /// <summary>Runs <paramref name="action"/> (typically a log call) on MSBuild's thread.</summary>
-    protected void Post(Action action)
+    private protected void Post(Action action)
     {
         try
         {

@@ -17,7 +17,7 @@ public sealed class AppleEmulatorFixture : RuntimeFixture, IAsyncLifetime
     private readonly Stack<Func<Task>> _cleanups = new();
 
     /// <summary>The simulated host: macOS 26 on Apple silicon.</summary>
-    public static AppleHostPlatform SimulatedMac { get; } = new(true, new Version(26, 0), Architecture.Arm64);
+    internal static AppleHostPlatform SimulatedMac { get; } = new(true, new Version(26, 0), Architecture.Arm64);
 
     /// <summary>The emulator.</summary>
     public string CliPath => AppleEmulator.CliPath;
@@ -29,11 +29,11 @@ public sealed class AppleEmulatorFixture : RuntimeFixture, IAsyncLifetime
     public override string SuiteName => base.SuiteName + "-apple";
 
     /// <summary>Creates a runtime over this fixture's state.</summary>
-    public AppleContainerRuntime CreateRuntime(AppleContainerRuntimeOptions? options = null) =>
+    internal AppleContainerRuntime CreateRuntime(AppleContainerRuntimeOptions? options = null) =>
         new(CliPath, (options ?? new AppleContainerRuntimeOptions()) with { Host = SimulatedMac, Environment = State.Environment });
 
     /// <inheritdoc />
-    protected override Task<IContainerRuntime> CreateRuntimeAsync() => Task.FromResult<IContainerRuntime>(CreateRuntime());
+    internal override Task<IContainerRuntime> CreateRuntimeAsync() => Task.FromResult<IContainerRuntime>(CreateRuntime());
 
     /// <summary>
     /// Pushes the busybox image as <paramref name="localName"/> to the local registry (at <c>localhost</c>, so the name is its
@@ -56,7 +56,7 @@ public sealed class AppleEmulatorFixture : RuntimeFixture, IAsyncLifetime
     }
 
     /// <summary>Runs the emulator directly (fixture plumbing, not the code under test).</summary>
-    public async Task<ProcessResult> CliAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    internal async Task<ProcessResult> CliAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var result = await ProcessRunner.Default.RunAsync(
             new ProcessRequest { FileName = CliPath, Arguments = arguments, Environment = State.Environment, Timeout = TimeSpan.FromMinutes(2) },

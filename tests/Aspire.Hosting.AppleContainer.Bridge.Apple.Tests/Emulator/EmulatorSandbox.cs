@@ -22,11 +22,11 @@ public sealed class EmulatorSandbox : IAsyncDisposable
     public IReadOnlyDictionary<string, string?> Environment => State.Environment;
 
     /// <summary>A runtime over this state on a simulated macOS 26 Apple-silicon host.</summary>
-    public AppleContainerRuntime Runtime(AppleContainerRuntimeOptions? options = null, string? cliPath = null) =>
+    internal AppleContainerRuntime Runtime(AppleContainerRuntimeOptions? options = null, string? cliPath = null) =>
         new(cliPath ?? CliPath, (options ?? new AppleContainerRuntimeOptions()) with { Host = AppleEmulatorFixture.SimulatedMac, Environment = Environment });
 
     /// <summary>Runs the emulator directly.</summary>
-    public Task<ProcessResult> CliAsync(params string[] arguments) =>
+    internal Task<ProcessResult> CliAsync(params string[] arguments) =>
         ProcessRunner.Default.RunAsync(new ProcessRequest { FileName = CliPath, Arguments = arguments, Environment = Environment, Timeout = TimeSpan.FromMinutes(2) });
 
     /// <inheritdoc />

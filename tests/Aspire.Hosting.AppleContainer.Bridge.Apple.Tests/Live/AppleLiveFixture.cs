@@ -25,7 +25,7 @@ public sealed class AppleLiveFixture : RuntimeFixture, IAsyncLifetime
     Task IAsyncLifetime.DisposeAsync() => RuntimeAvailability.SkipReasonOf(typeof(AppleLiveAvailability)) is null ? DisposeAsync() : Task.CompletedTask;
 
     /// <inheritdoc />
-    protected override async Task<IContainerRuntime> CreateRuntimeAsync()
+    internal override async Task<IContainerRuntime> CreateRuntimeAsync()
     {
         var runtime = new AppleContainerRuntime(CliPath);
         if (Environment.GetEnvironmentVariable("ACTR_APPLE_TEST_IMAGES") is { Length: > 0 } images)
@@ -57,7 +57,7 @@ public sealed class AppleLiveFixture : RuntimeFixture, IAsyncLifetime
     }
 
     /// <summary>Runs the CLI directly (fixture plumbing).</summary>
-    public async Task<ProcessResult> CliAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    internal async Task<ProcessResult> CliAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var result = await ProcessRunner.Default.RunAsync(new ProcessRequest { FileName = CliPath, Arguments = arguments, Timeout = TimeSpan.FromMinutes(5) }, cancellationToken);
         return result.ExitCode == 0 ? result : throw new InvalidOperationException($"container {string.Join(' ', arguments)} failed: {result.StandardError}");

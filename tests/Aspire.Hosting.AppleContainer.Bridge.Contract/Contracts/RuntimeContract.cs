@@ -18,7 +18,7 @@ public abstract class RuntimeContract<TFixture> : IClassFixture<TFixture>
     protected TFixture Fixture { get; }
 
     /// <summary>The runtime under test.</summary>
-    protected IContainerRuntime Runtime => Fixture.Runtime;
+    internal IContainerRuntime Runtime => Fixture.Runtime;
 
     /// <summary>Begins the calling test's resource scope (dispose it with <c>await using</c>).</summary>
     protected ResourceScope BeginTest([CallerMemberName] string testName = "") => Fixture.BeginTest(testName);

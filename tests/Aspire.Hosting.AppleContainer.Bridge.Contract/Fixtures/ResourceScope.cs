@@ -22,7 +22,7 @@ public sealed class ResourceScope : IAsyncDisposable
     public RuntimeFixture Fixture { get; }
 
     /// <summary>The runtime under test.</summary>
-    public IContainerRuntime Runtime => Fixture.Runtime;
+    internal IContainerRuntime Runtime => Fixture.Runtime;
 
     /// <summary>A new unique name: <c>{prefix}{test}-{n}</c>, valid for containers, volumes and image repositories.</summary>
     public string NewName() => $"{Fixture.NamePrefix}{_stem}-{Interlocked.Increment(ref _counter)}";
@@ -40,7 +40,7 @@ public sealed class ResourceScope : IAsyncDisposable
     }
 
     /// <summary>A spec for the service image with a new name and the session labels.</summary>
-    public RunSpec ServiceSpec(IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? args = null) => new()
+    internal RunSpec ServiceSpec(IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? args = null) => new()
     {
         Name = NewName(),
         Image = Fixture.ServiceImage,
@@ -50,14 +50,14 @@ public sealed class ResourceScope : IAsyncDisposable
     };
 
     /// <summary>Creates a container and registers its forced removal; returns its id.</summary>
-    public async Task<string> CreateAsync(RunSpec spec, CancellationToken cancellationToken = default)
+    internal async Task<string> CreateAsync(RunSpec spec, CancellationToken cancellationToken = default)
     {
         TrackContainer(spec.Name);
         return await Runtime.CreateContainerAsync(spec, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Creates and starts a container; returns its id.</summary>
-    public async Task<string> RunAsync(RunSpec spec, CancellationToken cancellationToken = default)
+    internal async Task<string> RunAsync(RunSpec spec, CancellationToken cancellationToken = default)
     {
         var id = await CreateAsync(spec, cancellationToken).ConfigureAwait(false);
         await Runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);

@@ -45,7 +45,7 @@ public abstract class RuntimeFixture : IAsyncLifetime
     }
 
     /// <summary>The runtime under test (available after <see cref="InitializeAsync"/>).</summary>
-    public IContainerRuntime Runtime => _runtime ?? throw new InvalidOperationException("The fixture is not initialized.");
+    internal IContainerRuntime Runtime => _runtime ?? throw new InvalidOperationException("The fixture is not initialized.");
 
     /// <summary>The local busybox image (<c>sh</c>, <c>sleep</c>, <c>cat</c>, <c>ps</c>...).</summary>
     public virtual string BusyboxImage => "localhost/actr-test/busybox:latest";
@@ -81,7 +81,7 @@ public abstract class RuntimeFixture : IAsyncLifetime
     public ResourceScope BeginTest(string testName) => new(this, testName);
 
     /// <summary>Creates the runtime under test.</summary>
-    protected abstract Task<IContainerRuntime> CreateRuntimeAsync();
+    internal abstract Task<IContainerRuntime> CreateRuntimeAsync();
 
     /// <summary>
     /// Makes an image named <paramref name="localName"/> pullable without a registry and returns the reference to

@@ -23,7 +23,7 @@ public sealed class OciLogSourceTests
     [Theory]
     [InlineData("inspect-exited.json", ContainerState.Exited)]
     [InlineData("inspect-created.json", ContainerState.Created)]
-    public void A_container_that_does_not_run_is_not_running_but_its_file_can_still_be_read(string fixture, ContainerState state)
+    internal void A_container_that_does_not_run_is_not_running_but_its_file_can_still_be_read(string fixture, ContainerState state)
     {
         var source = OciInspectParser.ParseLogSource(OciFixtureFiles.Podman(fixture));
 

@@ -57,7 +57,7 @@ public sealed class OciParsingTests
     [InlineData("removing", ContainerState.Removing)]
     [InlineData("dead", ContainerState.Dead)]
     [InlineData("sleeping", ContainerState.Unknown)]
-    public void Runtime_states_are_normalised(string status, ContainerState expected)
+    internal void Runtime_states_are_normalised(string status, ContainerState expected)
     {
         Assert.Equal(expected, OciInspectParser.ParseState(status));
     }

@@ -12,7 +12,7 @@ public sealed class PodmanFixture : RuntimeFixture
     public string PodmanPath { get; } = PodmanAvailability.PodmanPath ?? "podman";
 
     /// <inheritdoc />
-    protected override Task<IContainerRuntime> CreateRuntimeAsync() =>
+    internal override Task<IContainerRuntime> CreateRuntimeAsync() =>
         Task.FromResult<IContainerRuntime>(new OciContainerRuntime("podman", PodmanPath));
 
     /// <summary>
@@ -35,7 +35,7 @@ public sealed class PodmanFixture : RuntimeFixture
     }
 
     /// <summary>Runs podman directly (fixture plumbing, not the code under test).</summary>
-    public async Task<ProcessResult> PodmanAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    internal async Task<ProcessResult> PodmanAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var result = await ProcessRunner.Default.RunAsync(
             new ProcessRequest { FileName = PodmanPath, Arguments = arguments, Timeout = TimeSpan.FromMinutes(2) },

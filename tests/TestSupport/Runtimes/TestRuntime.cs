@@ -47,7 +47,7 @@ public abstract class TestRuntime : IAsyncLifetime
     }
 
     /// <summary>The bridge on this runtime, selected as an AppHost selects it.</summary>
-    public Task<IContainerRuntime> BridgeAsync() =>
+    internal Task<IContainerRuntime> BridgeAsync() =>
         (_bridge ??= new Lazy<Task<IContainerRuntime>>(() => ContainerRuntimeSelector.SelectAsync(new RuntimeSelectionOptions { Runtime = Selection, ExecutablePath = CliPath }))).Value;
 
     /// <summary>The command line the runtime recorded for creating the container, where it keeps one (podman); else null.</summary>

@@ -3,7 +3,7 @@ using Aspire.Hosting.AppleContainer.Bridge.Cli;
 namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 
 /// <content>Container lifecycle: create, stop, kill, remove, inspect, list.</content>
-public sealed partial class AppleContainerRuntime
+internal sealed partial class AppleContainerRuntime
 {
     private static readonly TimeSpan ObserverSettle = TimeSpan.FromSeconds(5);
 

@@ -3,7 +3,7 @@ using Aspire.Hosting.AppleContainer.Bridge.Cli;
 namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 
 /// <content>Exec.</content>
-public sealed partial class AppleContainerRuntime
+internal sealed partial class AppleContainerRuntime
 {
     /// <inheritdoc />
     /// <remarks>

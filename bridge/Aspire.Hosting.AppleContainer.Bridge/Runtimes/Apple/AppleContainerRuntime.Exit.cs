@@ -1,7 +1,7 @@
 namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 
 /// <content>Exit detection: the observer's end (then one inspect), else a cheap backing-off poll.</content>
-public sealed partial class AppleContainerRuntime
+internal sealed partial class AppleContainerRuntime
 {
     private static readonly TimeSpan FirstExitPoll = TimeSpan.FromMilliseconds(250);
 

@@ -3,7 +3,7 @@ using Aspire.Hosting.AppleContainer.Bridge.Cli;
 namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 
 /// <content>Images: exists (one or many), id, pull, build (builder aware), remove.</content>
-public sealed partial class AppleContainerRuntime
+internal sealed partial class AppleContainerRuntime
 {
     private static readonly TimeSpan LongOperation = TimeSpan.FromMinutes(30);
 

@@ -11,7 +11,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 /// <c>logs --follow</c> prints something (see <see cref="AppleLogCursor"/> for why its own lines are not used), and
 /// ends with one last read once the exit watcher sees the container stop.
 /// </content>
-public sealed partial class AppleContainerRuntime
+internal sealed partial class AppleContainerRuntime
 {
     private static readonly TimeSpan LogSafetyPoll = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LogReadBatching = TimeSpan.FromMilliseconds(100);

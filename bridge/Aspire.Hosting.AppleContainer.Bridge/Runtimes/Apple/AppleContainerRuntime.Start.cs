@@ -9,7 +9,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 /// (RuntimeService.swift@1.2.2:241-256, 1499-1517; containerization LinuxProcess.swift@0.40.1:163-195), so an observer
 /// that outlived the AppHost, or was ended with it, would silence the log of a container that keeps running.
 /// </content>
-public sealed partial class AppleContainerRuntime
+internal sealed partial class AppleContainerRuntime
 {
     private static readonly TimeSpan FirstStartPoll = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan SlowestStartPoll = TimeSpan.FromMilliseconds(500);

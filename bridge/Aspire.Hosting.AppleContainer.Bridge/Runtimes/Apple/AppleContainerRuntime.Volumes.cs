@@ -1,7 +1,7 @@
 namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 
 /// <content>Named volumes.</content>
-public sealed partial class AppleContainerRuntime
+internal sealed partial class AppleContainerRuntime
 {
     /// <inheritdoc />
     public async Task CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken = default)

@@ -8,7 +8,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 /// classified only by <see cref="AppleErrorClassifier"/>. Facts are taken from the apple/container sources at tags
 /// 1.0.0 … 1.2.2 and cited where they are used.
 /// </summary>
-public sealed partial class AppleContainerRuntime : IContainerRuntime
+internal sealed partial class AppleContainerRuntime : IContainerRuntime
 {
     /// <summary>The runtime's name.</summary>
     public const string RuntimeName = "apple";

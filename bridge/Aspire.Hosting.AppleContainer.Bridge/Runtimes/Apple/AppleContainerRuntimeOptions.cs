@@ -1,7 +1,7 @@
 namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 
 /// <summary>Settings of the Apple dialect (<see cref="AppleContainerRuntime"/>).</summary>
-public sealed record AppleContainerRuntimeOptions
+internal sealed record AppleContainerRuntimeOptions
 {
     /// <summary>
     /// The most VM boots and stops in flight at once for one CLI, shared by every runtime instance that drives the same

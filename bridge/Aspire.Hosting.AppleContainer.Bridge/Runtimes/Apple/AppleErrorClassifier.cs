@@ -10,7 +10,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 /// next to it (tag 1.2.2 unless noted; the same messages exist at 1.0.0). Tests/…/Fixtures/Apple/errors.txt holds
 /// every message as printed.
 /// </summary>
-public static class AppleErrorClassifier
+internal static class AppleErrorClassifier
 {
     /// <summary>The remedy when the API server cannot be reached.</summary>
     public const string SystemStartHint = "run `container system start`";

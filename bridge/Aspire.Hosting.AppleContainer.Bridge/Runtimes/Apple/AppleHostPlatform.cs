@@ -9,7 +9,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 /// <param name="IsMacOS">Whether the host runs macOS.</param>
 /// <param name="OSVersion">The operating system version.</param>
 /// <param name="Architecture">The processor architecture.</param>
-public sealed record AppleHostPlatform(bool IsMacOS, Version OSVersion, Architecture Architecture)
+internal sealed record AppleHostPlatform(bool IsMacOS, Version OSVersion, Architecture Architecture)
 {
     /// <summary>The oldest macOS the runtime supports.</summary>
     public static Version MinimumMacOSVersion { get; } = new(26, 0);

@@ -4,7 +4,7 @@ using Aspire.Hosting.AppleContainer.Bridge.Cli;
 namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
 
 /// <content>Container lifecycle: create, start, stop, kill, remove, inspect, list, wait.</content>
-public sealed partial class OciContainerRuntime
+internal sealed partial class OciContainerRuntime
 {
     /// <inheritdoc />
     public Task<string> CreateContainerAsync(RunSpec spec, CancellationToken cancellationToken = default) =>

@@ -3,7 +3,7 @@ using Aspire.Hosting.AppleContainer.Bridge.Cli;
 namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
 
 /// <content>Images: exists (one or many), id, pull, build, remove.</content>
-public sealed partial class OciContainerRuntime
+internal sealed partial class OciContainerRuntime
 {
     /// <inheritdoc />
     public async Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default)

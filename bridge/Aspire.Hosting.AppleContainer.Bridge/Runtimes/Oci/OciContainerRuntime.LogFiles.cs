@@ -6,7 +6,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
 /// checks every followed file's size, and the end comes from the exit stream that the runtime keeps anyway.
 /// Everything else (docker, other drivers, rotated or unreadable files, a remote service) keeps <c>logs</c>.
 /// </content>
-public sealed partial class OciContainerRuntime
+internal sealed partial class OciContainerRuntime
 {
     private static readonly TimeSpan LogFilePollInterval = TimeSpan.FromMilliseconds(100);
 

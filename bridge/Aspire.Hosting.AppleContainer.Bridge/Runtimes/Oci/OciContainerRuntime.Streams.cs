@@ -4,7 +4,7 @@ using Aspire.Hosting.AppleContainer.Bridge.Cli;
 namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
 
 /// <content>Logs and exec.</content>
-public sealed partial class OciContainerRuntime
+internal sealed partial class OciContainerRuntime
 {
     /// <inheritdoc />
     /// <remarks>

@@ -1,7 +1,7 @@
 namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
 
 /// <content>Named volumes.</content>
-public sealed partial class OciContainerRuntime
+internal sealed partial class OciContainerRuntime
 {
     /// <inheritdoc />
     public async Task CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken = default)

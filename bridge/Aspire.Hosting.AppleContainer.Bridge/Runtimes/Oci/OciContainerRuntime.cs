@@ -7,7 +7,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
 /// Argv comes from <see cref="OciArguments"/>, parsing from the <c>Oci*Parser</c> classes, and stderr is classified
 /// only by <see cref="OciErrorClassifier"/>.
 /// </summary>
-public sealed partial class OciContainerRuntime : IContainerRuntime
+internal sealed partial class OciContainerRuntime : IContainerRuntime
 {
     private readonly OciFlavor _flavor;
     private readonly CliInvoker _invoker;
