@@ -87,7 +87,8 @@ public class RunSpecFactoryTests
         var builder = ModelApp.CreateBuilder();
         var web = builder.AddAppleContainer("web", "localhost/actr-test/service", "1.0")
             .WithEntrypoint("/bin/sh").WithArgs("-c", "echo hi")
-            .WithCpus(1.5).WithMemory(64L * 1024 * 1024).WithInit().WithContainerLabel("team", "payments");
+            .WithCpus(1.5).WithMemory(64L * 1024 * 1024).WithInit().WithContainerLabel("team", "payments")
+            .WithContainerLabel(ContainerLabels.Resource, "not-web");
         await using var app = ModelApp.Prepare(builder);
 
         var spec = await app.Specs.CreateAsync(web.Resource, NullLogger.Instance, CancellationToken.None);

@@ -13,10 +13,10 @@ public sealed partial class OciContainerRuntime
     private readonly OciLogFilePoller _logFiles = new(LogFilePollInterval);
 
     /// <summary>
-    /// Whether podman runs its containers on this Linux host, so their log files are local: exactly when exec
-    /// cancellation is declared (<see cref="OciCapabilities.For"/>, refined by <see cref="DetectAsync"/>).
+    /// Whether podman runs its containers as processes of this Linux host, so their log files are local (refined by
+    /// <see cref="DetectAsync"/>: a remote podman service keeps them elsewhere).
     /// </summary>
-    private bool LogFilesAreLocal => _flavor == OciFlavor.Podman && OperatingSystem.IsLinux() && Capabilities.SupportsExecCancellation;
+    private bool LogFilesAreLocal => _flavor == OciFlavor.Podman && _containersAreLocalProcesses;
 
     /// <summary>
     /// A follow of <paramref name="id"/>'s log file, or null when its logs must be read through the CLI (which then

@@ -14,7 +14,7 @@ public sealed partial class OciContainerRuntime : IContainerRuntime
     private readonly OciArguments _arguments;
     private readonly OciExecTerminator _terminator;
     private readonly OciExitWatcher _exits;
-    private RuntimeCapabilities _capabilities;
+    private volatile bool _containersAreLocalProcesses;
 
     /// <summary>Creates the dialect for <paramref name="name"/> (<c>podman</c> or <c>docker</c>) at <paramref name="executablePath"/>.</summary>
     /// <param name="name"><c>podman</c> or <c>docker</c>.</param>
@@ -34,7 +34,7 @@ public sealed partial class OciContainerRuntime : IContainerRuntime
         _arguments = new OciArguments(_flavor);
         _terminator = new OciExecTerminator(_invoker, _arguments);
         _exits = new OciExitWatcher(_invoker, _arguments.ExitEvents());
-        _capabilities = OciCapabilities.For(_flavor, OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("CONTAINER_HOST") is null);
+        _containersAreLocalProcesses = OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("CONTAINER_HOST") is null;
     }
 
     /// <inheritdoc />
@@ -45,7 +45,7 @@ public sealed partial class OciContainerRuntime : IContainerRuntime
 
     /// <inheritdoc />
     /// <remarks>Exec cancellation is refined by <see cref="DetectAsync"/> (a remote podman service cannot offer it).</remarks>
-    public RuntimeCapabilities Capabilities => _capabilities;
+    public RuntimeCapabilities Capabilities => OciCapabilities.For(_flavor, _containersAreLocalProcesses);
 
     /// <inheritdoc />
     public async Task<RuntimeInfo> DetectAsync(CancellationToken cancellationToken = default)
@@ -75,8 +75,7 @@ public sealed partial class OciContainerRuntime : IContainerRuntime
             return new RuntimeInfo { Name = Name, ExecutablePath = ExecutablePath, IsRunning = false, Version = clientVersion, Capabilities = Capabilities, Problem = problem };
         }
 
-        var containersAreLocalProcesses = OperatingSystem.IsLinux() && !(_flavor == OciFlavor.Podman && hasServer);
-        _capabilities = OciCapabilities.For(_flavor, containersAreLocalProcesses);
+        _containersAreLocalProcesses = OperatingSystem.IsLinux() && !(_flavor == OciFlavor.Podman && hasServer);
         return new RuntimeInfo { Name = Name, ExecutablePath = ExecutablePath, IsRunning = true, Version = clientVersion, Capabilities = Capabilities };
     }
 
