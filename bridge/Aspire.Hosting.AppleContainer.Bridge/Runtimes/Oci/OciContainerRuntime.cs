@@ -1,4 +1,5 @@
 using Aspire.Hosting.AppleContainer.Bridge.Cli;
+using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
 
@@ -9,6 +10,9 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
 /// </summary>
 public sealed partial class OciContainerRuntime : IContainerRuntime
 {
+    /// <summary>The category its CLI calls are logged under (at Debug), for podman and docker alike.</summary>
+    internal const string LogCategory = "Aspire.Hosting.AppleContainer.Bridge.Oci";
+
     private readonly OciFlavor _flavor;
     private readonly CliInvoker _invoker;
     private readonly OciArguments _arguments;
@@ -39,6 +43,13 @@ public sealed partial class OciContainerRuntime : IContainerRuntime
 
     /// <inheritdoc />
     public string Name { get; }
+
+    /// <summary>Where its CLI calls are logged (at Debug); nowhere by default.</summary>
+    internal ILogger Logger
+    {
+        get => _invoker.Logger;
+        init => _invoker.Logger = value;
+    }
 
     /// <summary>The CLI's path.</summary>
     public string ExecutablePath => _invoker.ExecutablePath;
