@@ -51,7 +51,7 @@ public class ContainerRuntimeArgsTests
 
     [Theory]
     [InlineData("--memory", "lots")]
-    [InlineData("--cpus", "-1")]
+    [InlineData("--cpus", "many")]
     [InlineData("-e", "NO_VALUE")]
     [InlineData("--init=maybe", null)]
     public void A_bad_value_is_rejected_as_an_invalid_spec_naming_the_flag(string flag, string? value)
@@ -62,6 +62,18 @@ public class ContainerRuntimeArgsTests
 
         Assert.Equal(BridgeErrorCode.InvalidSpec, error.Code);
         Assert.Equal(flag.Split('=')[0], error.Option);
+    }
+
+    [Theory]
+    [InlineData("--cpus", "-1", "cpus")]
+    [InlineData("--memory", "1k", "memory")]
+    public void A_value_out_of_range_is_parsed_here_and_rejected_once_by_the_bridges_validator(string flag, string value, string option)
+    {
+        var spec = ContainerRuntimeArgs.Apply(Empty, Args(flag, value), "web");
+
+        var error = Assert.Throws<BridgeException>(() => RunSpecValidator.Validate(spec));
+
+        Assert.Equal((BridgeErrorCode.InvalidSpec, option), (error.Code, error.Option));
     }
 
     [Fact]
