@@ -15,7 +15,7 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 internal static class ContainerRuntimeArgs
 {
     /// <summary>The flags understood, for the message that names an unsupported one.</summary>
-    public const string SupportedFlags = "--cpus, -m/--memory, --init, -w/--workdir, -u/--user, -l/--label, -e/--env, --platform, --read-only, --dns, --tmpfs, --entrypoint";
+    public const string SupportedFlags = "--cpus, -m/--memory, --init, -w/--workdir, -u/--user, -l/--label, -e/--env, --platform, --read-only, --dns, --tmpfs (a path, without options), --entrypoint";
 
     /// <summary>Runs the resource's runtime-args callbacks and resolves their values (in order).</summary>
     public static async Task<IReadOnlyList<RuntimeArg>> EvaluateAsync(IResource resource, CancellationToken cancellationToken)
@@ -86,7 +86,7 @@ internal static class ContainerRuntimeArgs
                 "--platform" => spec with { Platform = Next().Value },
                 "--entrypoint" => spec with { Entrypoint = [Next().Value] },
                 "--dns" => spec with { Dns = [.. spec.Dns, Next().Value] },
-                "--tmpfs" => spec with { Mounts = [.. spec.Mounts, new MountSpec(MountKind.Tmpfs, null, Next().Value.Split(':')[0])] },
+                "--tmpfs" => WithTmpfs(spec, resourceName, flag, Next().Value),
                 OciRunFlags.LabelShort or OciRunFlags.Label => WithLabel(spec, resourceName, flag, Next().Value),
                 "-e" or "--env" => WithEnvironment(spec, resourceName, flag, Next()),
                 _ => throw new BridgeException(
@@ -103,6 +103,27 @@ internal static class ContainerRuntimeArgs
     {
         var (key, text) = SplitPair(resourceName, flag, value);
         return spec with { Labels = new Dictionary<string, string>(spec.Labels, StringComparer.Ordinal) { [key] = text } };
+    }
+
+    /// <summary>
+    /// <c>--tmpfs PATH</c>. A <see cref="MountSpec"/> has no tmpfs options (size, mode), so <c>PATH:OPTIONS</c> is
+    /// refused rather than run without them.
+    /// </summary>
+    private static RunSpec WithTmpfs(RunSpec spec, string resourceName, string flag, string value)
+    {
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        if (colon >= 0)
+        {
+            throw new BridgeException(
+                BridgeErrorCode.UnsupportedOption,
+                $"The container runtime argument '{flag} {value}' of '{resourceName}' has tmpfs options ('{value[(colon + 1)..]}'), which this integration cannot pass to every runtime.")
+            {
+                Option = flag,
+                Hint = $"Pass the path alone ('{flag} {value[..colon]}'); the runtime's default size and mode apply.",
+            };
+        }
+
+        return spec with { Mounts = [.. spec.Mounts, new MountSpec(MountKind.Tmpfs, null, value)] };
     }
 
     private static RunSpec WithEnvironment(RunSpec spec, string resourceName, string flag, RuntimeArg arg)

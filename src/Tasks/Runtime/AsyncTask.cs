@@ -46,6 +46,10 @@ public abstract class AsyncTask : Microsoft.Build.Utilities.Task, ICancelableTas
         {
             Log.BridgeError(ex);
         }
+        catch (Exception ex) when (DiagnosticLog.IsFileAccess(ex))
+        {
+            Log.FileAccessError(GetType().Name, ex);
+        }
 
         return !Log.HasLoggedErrors;
     }

@@ -15,7 +15,7 @@ public class ContainerRuntimeArgsTests
     {
         var spec = ContainerRuntimeArgs.Apply(Empty, Args(
             "--cpus", "1.5", "--memory=512m", "--init", "-w", "/srv", "--user", "1000:1000", "--platform", "linux/arm64",
-            "--read-only", "--dns", "1.1.1.1", "--tmpfs", "/scratch:size=64m", "-l", "team=engg", "--label=tier=web",
+            "--read-only", "--dns", "1.1.1.1", "--tmpfs", "/scratch", "-l", "team=engg", "--label=tier=web",
             "-e", "MODE=debug", "--entrypoint", "/bin/sh"), "web");
 
         Assert.Equal(1.5, spec.Cpus);
@@ -74,6 +74,17 @@ public class ContainerRuntimeArgsTests
         var error = Assert.Throws<BridgeException>(() => RunSpecValidator.Validate(spec));
 
         Assert.Equal((BridgeErrorCode.InvalidSpec, option), (error.Code, error.Option));
+    }
+
+    [Fact]
+    public void Tmpfs_options_are_refused_with_ACTR2002_and_a_hint_rather_than_dropped()
+    {
+        var error = Assert.Throws<BridgeException>(() => ContainerRuntimeArgs.Apply(Empty, Args("--tmpfs", "/scratch:size=64m"), "web"));
+
+        Assert.Equal((BridgeErrorCode.UnsupportedOption, "--tmpfs"), (error.Code, error.Option));
+        Assert.Contains("size=64m", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--tmpfs /scratch", error.Hint, StringComparison.Ordinal);
+        Assert.StartsWith("ACTR2002:", DiagnosticCatalog.Describe(error).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
