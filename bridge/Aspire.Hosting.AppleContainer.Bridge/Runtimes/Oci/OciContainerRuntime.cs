@@ -71,7 +71,7 @@ public sealed partial class OciContainerRuntime : IContainerRuntime
             return new RuntimeInfo { Name = Name, IsRunning = false, Capabilities = Capabilities, Problem = ex };
         }
 
-        // One cheap call (about 25 ms, against 200 ms for `info`): docker's answer has a Server section only when its
+        // One cheap call (far cheaper than `info`): docker's answer has a Server section only when its
         // daemon answered; podman prints one only when it talks to a service (podman-remote, podman machine), and a
         // failing exit means that service cannot be reached.
         var (clientVersion, hasServer) = OciVersionParser.Parse(version.StandardOutput);
