@@ -161,10 +161,12 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
                 throw new BridgeException(BridgeErrorCode.InvalidSpec, $"The endpoint '{endpoint.Name}' of '{resource.Name}' has no target port.") { Option = "publish" };
             }
 
-            // A requested host port is the allocation (EndpointAllocator); one the allocator could not take (not a port)
-            // goes into the spec as asked, and the bridge's RunSpecValidator fails the resource with a coded error.
-            var hostPort = EndpointAllocator.GetRequestedHostPort(resource, endpoint)
-                ?? (await endpoint.AllAllocatedEndpoints.GetAllocatedEndpointAsync(KnownNetworkIdentifiers.LocalhostNetwork, cancellationToken).ConfigureAwait(false)).Port;
+            // The localhost allocation is the host port; a requested one the allocator could not take (not a port) has
+            // none, so it goes into the spec as asked and the bridge's RunSpecValidator fails the resource with a coded error.
+            var requested = EndpointAllocator.GetRequestedHostPort(resource, endpoint);
+            var hostPort = requested is { } asked && !RunSpecValidator.IsPort(asked)
+                ? asked
+                : (await endpoint.AllAllocatedEndpoints.GetAllocatedEndpointAsync(KnownNetworkIdentifiers.LocalhostNetwork, cancellationToken).ConfigureAwait(false)).Port;
             var protocol = endpoint.Protocol == ProtocolType.Udp ? PortProtocol.Udp : PortProtocol.Tcp;
             ports.Add(new PortMapping(containerPort, hostPort, EndpointAllocator.LoopbackAddress, protocol));
         }

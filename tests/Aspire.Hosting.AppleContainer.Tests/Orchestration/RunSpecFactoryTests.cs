@@ -108,6 +108,20 @@ public class RunSpecFactoryTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_host_port_that_is_not_a_port_reaches_the_spec_as_asked_and_the_bridges_validator_rejects_it()
+    {
+        var builder = ModelApp.CreateBuilder();
+        var web = builder.AddAppleContainer("web", "localhost/actr-test/service").WithHttpEndpoint(port: 70000, targetPort: 8080);
+        await using var app = ModelApp.Prepare(builder);
+
+        var spec = await app.Specs.CreateAsync(web.Resource, NullLogger.Instance, CancellationToken.None);
+        var error = Assert.Throws<BridgeException>(() => RunSpecValidator.Validate(spec));
+
+        Assert.Equal(70000, Assert.Single(spec.Ports).HostPort);
+        Assert.Equal((BridgeErrorCode.InvalidSpec, "publish"), (error.Code, error.Option));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task The_config_hash_ignores_the_session_but_changes_with_the_configuration()
     {
         var builder = ModelApp.CreateBuilder();
