@@ -1,5 +1,6 @@
 using Aspire.Hosting.AppleContainer;
-using Aspire.Hosting.AppleContainer.Model;
+using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Bridge.Oci;
 using Aspire.Hosting.ApplicationModel;
 
 namespace Aspire.Hosting;
@@ -7,7 +8,8 @@ namespace Aspire.Hosting;
 /// <summary>
 /// Adds containers that run on Apple's native <c>container</c> runtime (or podman/docker elsewhere) to an Aspire
 /// application, and the settings specific to them. Every verb of <see cref="ContainerResource"/> applies as well. The
-/// settings apply to any container the integration runs (see <c>UseAppleContainerRuntime</c>); DCP ignores them.
+/// settings are container runtime arguments, so they apply whoever runs the resource: this integration (see
+/// <c>UseAppleContainerRuntime</c>) or DCP.
 /// </summary>
 public static class AppleContainerBuilderExtensions
 {
@@ -56,8 +58,9 @@ public static class AppleContainerBuilderExtensions
     }
 
     /// <summary>
-    /// Limits the container to <paramref name="cpus"/> CPUs. Apple's runtime gives each container a VM with whole
-    /// CPUs, so a fractional value fails the resource there with a coded message; podman and docker accept it.
+    /// Limits the container to <paramref name="cpus"/> CPUs, as the <c>--cpus</c> runtime argument, so the limit holds
+    /// whoever runs the resource (this integration or DCP). Apple's runtime gives each container a VM with whole CPUs,
+    /// so a fractional value fails the resource there with a coded message; podman and docker accept it.
     /// </summary>
     /// <typeparam name="T">The container resource type.</typeparam>
     /// <param name="builder">The resource builder.</param>
@@ -68,13 +71,12 @@ public static class AppleContainerBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cpus);
-        GetOptions(builder).Cpus = cpus;
-        return builder;
+        return builder.WithRunFlags(OciRunFlags.ForCpus(cpus));
     }
 
     /// <summary>
-    /// Limits the container's memory to <paramref name="bytes"/> bytes. On Apple's runtime this is the memory of the
-    /// container's VM (which otherwise gets the runtime's default).
+    /// Limits the container's memory to <paramref name="bytes"/> bytes, as the <c>--memory</c> runtime argument. On
+    /// Apple's runtime this is the memory of the container's VM (which otherwise gets the runtime's default).
     /// </summary>
     /// <typeparam name="T">The container resource type.</typeparam>
     /// <param name="builder">The resource builder.</param>
@@ -84,12 +86,14 @@ public static class AppleContainerBuilderExtensions
         where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentOutOfRangeException.ThrowIfLessThan(bytes, 6L * 1024 * 1024);
-        GetOptions(builder).MemoryBytes = bytes;
-        return builder;
+        ArgumentOutOfRangeException.ThrowIfLessThan(bytes, RunSpecValidator.MinimumMemoryBytes);
+        return builder.WithRunFlags(OciRunFlags.ForMemory(bytes));
     }
 
-    /// <summary>Runs an init process as PID 1 that reaps zombies and forwards signals to the container's process.</summary>
+    /// <summary>
+    /// Runs an init process as PID 1 that reaps zombies and forwards signals to the container's process, as the
+    /// <c>--init</c> runtime argument.
+    /// </summary>
     /// <typeparam name="T">The container resource type.</typeparam>
     /// <param name="builder">The resource builder.</param>
     /// <param name="enabled">Whether to run the init process.</param>
@@ -98,13 +102,13 @@ public static class AppleContainerBuilderExtensions
         where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
-        GetOptions(builder).Init = enabled;
-        return builder;
+        return builder.WithRunFlags(OciRunFlags.ForInit(enabled));
     }
 
     /// <summary>
-    /// Sets a label on the container the integration creates in run mode (in addition to the labels it sets
-    /// itself to find its containers again). Keys are normalised to the form every runtime accepts.
+    /// Sets a label on the container, as the <c>--label</c> runtime argument (in addition to the labels this
+    /// integration sets itself to find its containers again, which a label of the same key does not replace). Keys are
+    /// normalised to the form every runtime accepts when this integration runs the container.
     /// </summary>
     /// <typeparam name="T">The container resource type.</typeparam>
     /// <param name="builder">The resource builder.</param>
@@ -117,19 +121,10 @@ public static class AppleContainerBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(value);
-        GetOptions(builder).Labels[key] = value;
-        return builder;
+        return builder.WithRunFlags(OciRunFlags.ForLabel(key, value));
     }
 
-    private static AppleContainerOptionsAnnotation GetOptions<T>(IResourceBuilder<T> builder)
-        where T : ContainerResource
-    {
-        if (!builder.Resource.TryGetLastAnnotation<AppleContainerOptionsAnnotation>(out var options))
-        {
-            options = new AppleContainerOptionsAnnotation();
-            builder.WithAnnotation(options);
-        }
-
-        return options;
-    }
+    private static IResourceBuilder<T> WithRunFlags<T>(this IResourceBuilder<T> builder, IReadOnlyList<string> flags)
+        where T : ContainerResource =>
+        builder.WithContainerRuntimeArgs([.. flags]);
 }

@@ -14,9 +14,17 @@ public sealed partial class ResolveAppleContainerImages : Microsoft.Build.Utilit
     /// <inheritdoc />
     public override bool Execute()
     {
-        var images = new ImageItemReader(Log, ProjectDirectory).Read(Images, DefaultLabels);
-        var stateDirectory = Path.GetFullPath(Path.Combine(ProjectDirectory, StateDirectory));
-        ResolvedImages = [.. images.Select(image => ResolvedImageItem.Create(image, stateDirectory))];
+        try
+        {
+            var images = new ImageItemReader(Log, ProjectDirectory).Read(Images, DefaultLabels);
+            var stateDirectory = Path.GetFullPath(Path.Combine(ProjectDirectory, StateDirectory));
+            ResolvedImages = [.. images.Select(image => ResolvedImageItem.Create(image, stateDirectory))];
+        }
+        catch (Exception ex) when (DiagnosticLog.IsFileAccess(ex))
+        {
+            Log.FileAccessError(nameof(ResolveAppleContainerImages), ex);
+        }
+
         return !Log.HasLoggedErrors;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Aspire.Hosting.AppleContainer.Tasks.Diagnostics;
 using Aspire.Hosting.AppleContainer.Tasks.Images;
 using Microsoft.Build.Framework;
 
@@ -26,14 +27,22 @@ public sealed class WriteAppleContainerImageConstants : Microsoft.Build.Utilitie
     public override bool Execute()
     {
         var text = Generate(Images.Select(ResolvedImageItem.Read), Namespace);
-        if (File.Exists(OutputFile) && File.ReadAllText(OutputFile) == text)
+        try
         {
-            return true;
+            if (File.Exists(OutputFile) && File.ReadAllText(OutputFile) == text)
+            {
+                return true;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(OutputFile))!);
+            File.WriteAllText(OutputFile, text);
+        }
+        catch (Exception ex) when (DiagnosticLog.IsFileAccess(ex))
+        {
+            Log.FileAccessError(nameof(WriteAppleContainerImageConstants), ex);
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(OutputFile))!);
-        File.WriteAllText(OutputFile, text);
-        return true;
+        return !Log.HasLoggedErrors;
     }
 
     internal static string Generate(IEnumerable<ImageDeclaration> images, string? @namespace)

@@ -30,9 +30,9 @@ internal abstract class UnusedContainerRuntime : IContainerRuntime
 
     public virtual Task<string> CreateContainerAsync(RunSpec spec, CancellationToken cancellationToken = default) => throw Unused();
 
-    public virtual Task StartContainerAsync(string id, CancellationToken cancellationToken = default) => throw Unused();
+    public virtual Task<ContainerInfo> StartContainerAsync(string id, CancellationToken cancellationToken = default) => throw Unused();
 
-    public virtual Task<string> RunContainerAsync(RunSpec spec, CancellationToken cancellationToken = default) => throw Unused();
+    public virtual Task<ContainerInfo> RunContainerAsync(RunSpec spec, CancellationToken cancellationToken = default) => throw Unused();
 
     public virtual Task StopContainerAsync(string id, TimeSpan gracePeriod, CancellationToken cancellationToken = default) => throw Unused();
 

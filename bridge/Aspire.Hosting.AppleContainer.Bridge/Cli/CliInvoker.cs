@@ -1,8 +1,14 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
 
 /// <summary>
 /// Runs one runtime's CLI: argv in, output out, and a classified <see cref="BridgeException"/> for a non-zero exit.
-/// Shared by every dialect so that process handling and error shaping are the same everywhere.
+/// Shared by every dialect so that process handling and error shaping are the same everywhere. Every call is logged
+/// at Debug on <see cref="Logger"/> (argv with <see cref="CliArgvRedaction"/> applied, duration, exit code); a process
+/// a dialect streams from (<see cref="CreateRequest"/>) is logged when it starts.
 /// </summary>
 internal sealed class CliInvoker
 {
@@ -30,11 +36,24 @@ internal sealed class CliInvoker
     /// <summary>Environment given to every CLI call (e.g. to pin a config location in tests).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>Where the calls are logged (at Debug); nothing by default.</summary>
+    internal ILogger Logger { get; set; } = NullLogger.Instance;
+
     /// <summary>The default time limit for short calls (inspect, list, create...).</summary>
     public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Builds the request for <paramref name="arguments"/>.</summary>
-    public ProcessRequest CreateRequest(IReadOnlyList<string> arguments, TimeSpan? timeout = null, string? standardInput = null) => new()
+    /// <summary>Builds the request for a process the caller starts and streams from, and logs that it starts.</summary>
+    public ProcessRequest CreateRequest(IReadOnlyList<string> arguments, TimeSpan? timeout = null, string? standardInput = null)
+    {
+        if (Logger.IsEnabled(LogLevel.Debug))
+        {
+            Logger.LogDebug("{Runtime} starts {Argv}", Runtime, CliArgvRedaction.Format(Argv(arguments)));
+        }
+
+        return BuildRequest(arguments, timeout, standardInput);
+    }
+
+    private ProcessRequest BuildRequest(IReadOnlyList<string> arguments, TimeSpan? timeout, string? standardInput) => new()
     {
         FileName = ExecutablePath,
         Arguments = arguments,
@@ -58,12 +77,16 @@ internal sealed class CliInvoker
     /// <summary>Runs the CLI and returns its result whatever its exit code.</summary>
     public async Task<ProcessResult> RunUncheckedAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken, TimeSpan? timeout = null, string? standardInput = null)
     {
+        var watch = Stopwatch.StartNew();
         try
         {
-            return await Runner.RunAsync(CreateRequest(arguments, timeout, standardInput), cancellationToken).ConfigureAwait(false);
+            var result = await Runner.RunAsync(BuildRequest(arguments, timeout, standardInput), cancellationToken).ConfigureAwait(false);
+            LogCall(arguments, watch, result.ExitCode);
+            return result;
         }
         catch (BridgeException ex) when (ex.Runtime is null)
         {
+            LogCall(arguments, watch, null, ex.Code);
             throw WithRuntime(ex);
         }
     }
@@ -82,9 +105,10 @@ internal sealed class CliInvoker
         TimeSpan? timeout = null)
     {
         const int StandardErrorLimit = 64 * 1024;
-        var request = CreateRequest(arguments) with { Timeout = timeout };
+        var request = BuildRequest(arguments, timeout, standardInput: null) with { Timeout = timeout };
         var standardError = new System.Text.StringBuilder();
         int exitCode;
+        var watch = Stopwatch.StartNew();
         try
         {
             exitCode = await Runner.RunAsync(
@@ -102,9 +126,11 @@ internal sealed class CliInvoker
                     }
                 },
                 cancellationToken).ConfigureAwait(false);
+            LogCall(arguments, watch, exitCode);
         }
         catch (BridgeException ex) when (ex.Runtime is null)
         {
+            LogCall(arguments, watch, null, ex.Code);
             throw WithRuntime(ex);
         }
 
@@ -116,6 +142,23 @@ internal sealed class CliInvoker
 
     /// <summary>The argv as reported in errors: the executable followed by the arguments.</summary>
     public IReadOnlyList<string> Argv(IReadOnlyList<string> arguments) => [ExecutablePath, .. arguments];
+
+    private void LogCall(IReadOnlyList<string> arguments, Stopwatch watch, int? exitCode, string? error = null)
+    {
+        if (!Logger.IsEnabled(LogLevel.Debug))
+        {
+            return;
+        }
+
+        if (exitCode is { } code)
+        {
+            Logger.LogDebug("{Runtime} ran {Argv} in {DurationMs} ms: exit code {ExitCode}", Runtime, CliArgvRedaction.Format(Argv(arguments)), watch.ElapsedMilliseconds, code);
+        }
+        else
+        {
+            Logger.LogDebug("{Runtime} ran {Argv} for {DurationMs} ms: no exit code ({Error})", Runtime, CliArgvRedaction.Format(Argv(arguments)), watch.ElapsedMilliseconds, error);
+        }
+    }
 
     private BridgeException WithRuntime(BridgeException ex) => new(ex.Code, ex.Message, ex.InnerException)
     {

@@ -4,7 +4,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge;
 
 /// <summary>
 /// One row of a dialect's stderr classifier table. A rule made from a pattern string compiles it on its first match,
-/// so a runtime whose calls all succeed never pays for its table (about 15 ms of a cold process here).
+/// so a runtime whose calls all succeed never pays for compiling its table.
 /// </summary>
 internal sealed record ClassifierRule
 {

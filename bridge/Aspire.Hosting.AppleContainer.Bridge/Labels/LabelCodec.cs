@@ -40,9 +40,6 @@ internal static class LabelCodec
         return normalized;
     }
 
-    /// <summary>Whether a key is already in normal form.</summary>
-    public static bool IsNormalKey(string key) => key.Length > 0 && key.Length <= MaxKeyLength && NormalizeKey(key) == key;
-
     /// <summary>Encodes a value so that it contains no <c>=</c>; values that need no encoding pass unchanged.</summary>
     public static string EncodeValue(string value)
     {

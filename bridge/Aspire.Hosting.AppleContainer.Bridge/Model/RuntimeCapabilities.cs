@@ -9,11 +9,7 @@ internal sealed record RuntimeCapabilities
     /// <summary>The runtime reports exit codes of detached containers after the fact.</summary>
     public required bool ReportsExitCodes { get; init; }
 
-    /// <summary>The runtime has an event stream (so exit detection needs no polling).</summary>
-    public required bool HasEvents { get; init; }
 
-    /// <summary>The runtime runs image health checks itself.</summary>
-    public required bool HasHealthChecks { get; init; }
 
     /// <summary>Publishing a port needs an explicit host port (no runtime-chosen ports).</summary>
     public required bool RequiresExplicitHostPort { get; init; }
@@ -24,8 +20,6 @@ internal sealed record RuntimeCapabilities
     /// <summary>CPU limits may be fractional; otherwise whole CPUs only.</summary>
     public required bool SupportsFractionalCpus { get; init; }
 
-    /// <summary>A writable named volume can be used by only one container at a time.</summary>
-    public required bool NamedVolumesSingleWriter { get; init; }
 
     /// <summary>Containers on one network resolve each other by name or alias.</summary>
     public required bool SupportsNetworkAliases { get; init; }
@@ -36,9 +30,5 @@ internal sealed record RuntimeCapabilities
     /// <summary>An exec'd process can be stopped by canceling the exec.</summary>
     public required bool SupportsExecCancellation { get; init; }
 
-    /// <summary>Each container is a VM, with boot/stop cost and a concurrency cap.</summary>
-    public required bool ContainerIsVirtualMachine { get; init; }
 
-    /// <summary>Memory given to a container that sets no limit, when the runtime fixes one (per-VM RAM).</summary>
-    public long? DefaultMemoryBytes { get; init; }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Aspire.Hosting.AppleContainer.Bridge;
 
 /// <content>
-/// Remembering a selection: detection runs a CLI process per candidate (25–50 ms each), while the inputs it chose from
+/// Remembering a selection: detection runs a CLI process per candidate, while the inputs it chose from
 /// (the settings and which CLIs PATH holds) can be compared without starting any process.
 /// </content>
 internal static partial class ContainerRuntimeSelector

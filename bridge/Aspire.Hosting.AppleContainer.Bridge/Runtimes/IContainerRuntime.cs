@@ -51,18 +51,21 @@ internal interface IContainerRuntime
     /// <summary>Creates (but does not start) a container and returns its id.</summary>
     Task<string> CreateContainerAsync(RunSpec spec, CancellationToken cancellationToken = default);
 
-    /// <summary>Starts a container; starting a running container succeeds.</summary>
-    Task StartContainerAsync(string id, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Starts a container (starting a running container succeeds) and returns what the runtime reports of it once
+    /// started: address and timestamps, so that nobody needs to inspect it again.
+    /// </summary>
+    Task<ContainerInfo> StartContainerAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Creates and starts a container (one CLI call where the runtime has one) and returns its id. When the start
-    /// fails the created container may remain under <see cref="RunSpec.Name"/>, as after a failed <see cref="StartContainerAsync"/>.
+    /// Creates and starts a container (one CLI call where the runtime has one) and returns it as
+    /// <see cref="StartContainerAsync"/> does. When the start fails the created container may remain under
+    /// <see cref="RunSpec.Name"/>, as after a failed <see cref="StartContainerAsync"/>.
     /// </summary>
-    async Task<string> RunContainerAsync(RunSpec spec, CancellationToken cancellationToken = default)
+    async Task<ContainerInfo> RunContainerAsync(RunSpec spec, CancellationToken cancellationToken = default)
     {
         var id = await CreateContainerAsync(spec, cancellationToken).ConfigureAwait(false);
-        await StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
-        return id;
+        return await StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends the stop signal, waits up to <paramref name="gracePeriod"/>, then kills. Stopping a stopped container succeeds.</summary>

@@ -1,3 +1,7 @@
+using Aspire.Hosting.AppleContainer.Bridge.Apple;
+using Aspire.Hosting.AppleContainer.Bridge.Oci;
+using Microsoft.Extensions.Logging;
+
 namespace Aspire.Hosting.AppleContainer.Bridge;
 
 /// <summary>How <see cref="ContainerRuntimeSelector"/> chooses a runtime.</summary>
@@ -23,6 +27,12 @@ internal sealed record RuntimeSelectionOptions
     /// (max(2, cores / 4)) when null.
     /// </summary>
     public int? MaxConcurrentVmTransitions { get; init; }
+
+    /// <summary>
+    /// Where the selected runtime logs its CLI calls at Debug, under <see cref="AppleContainerRuntime.LogCategory"/> or
+    /// <see cref="OciContainerRuntime.LogCategory"/>; nowhere when null. The integration passes its host's.
+    /// </summary>
+    internal ILoggerFactory? LoggerFactory { get; init; }
 
     /// <summary>Reads the settings from environment variables (empty values count as unset).</summary>
     public static RuntimeSelectionOptions FromEnvironment() => FromSettings(Environment.GetEnvironmentVariable);

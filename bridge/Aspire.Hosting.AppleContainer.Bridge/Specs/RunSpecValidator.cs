@@ -14,6 +14,9 @@ internal static partial class RunSpecValidator
     [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")]
     public static partial Regex ContainerNamePattern();
 
+    /// <summary>The least memory limit any runtime accepts: 6 MiB (docker's and podman's floor).</summary>
+    internal const long MinimumMemoryBytes = 6L * 1024 * 1024;
+
     [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")]
     private static partial Regex VolumeNamePattern();
 
@@ -78,7 +81,7 @@ internal static partial class RunSpecValidator
             throw Invalid("cpus", $"The CPU limit must be positive (got {cpus}).");
         }
 
-        if (spec.MemoryBytes is { } memory && memory < 6 * 1024 * 1024)
+        if (spec.MemoryBytes is { } memory && memory < MinimumMemoryBytes)
         {
             throw Invalid("memory", $"The memory limit must be at least 6 MiB (got {memory} bytes).");
         }
@@ -129,6 +132,9 @@ internal static partial class RunSpecValidator
         }
     }
 
+    /// <summary>Whether <paramref name="port"/> is a TCP/UDP port number (1–65535): the one place that knows the range.</summary>
+    internal static bool IsPort(int port) => port is >= 1 and <= 65535;
+
     /// <summary>Throws <see cref="BridgeErrorCode.InvalidSpec"/> unless <paramref name="image"/> is a plausible image reference.</summary>
     public static void ValidateImageReference(string image)
     {
@@ -165,12 +171,12 @@ internal static partial class RunSpecValidator
         var bound = new HashSet<(string, int, PortProtocol)>();
         foreach (var port in ports)
         {
-            if (port.ContainerPort is < 1 or > 65535)
+            if (!IsPort(port.ContainerPort))
             {
                 throw Invalid("publish", $"The container port {port.ContainerPort} is outside 1–65535.");
             }
 
-            if (port.HostPort is < 1 or > 65535)
+            if (port.HostPort is { } host && !IsPort(host))
             {
                 throw Invalid("publish", $"The host port {port.HostPort} is outside 1–65535.");
             }

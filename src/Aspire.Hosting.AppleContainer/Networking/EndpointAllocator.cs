@@ -39,9 +39,9 @@ internal static class EndpointAllocator
                 ?? (reusedPorts is not null && reusedPorts.TryGetValue(containerPort, out var reused)
                     ? reused
                     : HostPortPicker.Shared.Pick(endpoint.Protocol, $"{appHostKey}/{resource.Name}/{endpoint.Name}"));
-            if (hostPort is < 1 or > 65535)
+            if (!RunSpecValidator.IsPort(hostPort))
             {
-                continue; // Left unallocated: RunSpecFactory fails this resource alone, with a coded error, when it starts.
+                continue; // Left unallocated: the bridge's validator fails this resource alone, with a coded error, when it starts.
             }
 
             endpoint.AllAllocatedEndpoints.AddOrUpdateAllocatedEndpoint(

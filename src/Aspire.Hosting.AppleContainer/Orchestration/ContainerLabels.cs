@@ -29,12 +29,4 @@ internal static class ContainerLabels
 
     /// <summary>The lifetime value of persistent containers.</summary>
     public const string PersistentLifetime = "persistent";
-
-    /// <summary>The labels that select the session containers of one session.</summary>
-    public static Dictionary<string, string> ForSession(string sessionId) => new(StringComparer.Ordinal)
-    {
-        [Managed] = "true",
-        [Session] = sessionId,
-        [Lifetime] = SessionLifetime,
-    };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Bridge.Oci;
 using Aspire.Hosting.ApplicationModel;
 
 namespace Aspire.Hosting.AppleContainer.Orchestration;
@@ -7,12 +8,14 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 /// <summary>
 /// Honours <c>WithContainerRuntimeArgs</c>: the docker-style <c>run</c> flags a resource carries are mapped onto the
 /// <see cref="RunSpec"/> fields they stand for, so they work on every runtime. A flag with no such field is rejected
-/// with <see cref="BridgeErrorCode.UnsupportedOption"/> naming it, never passed through or dropped.
+/// with <see cref="BridgeErrorCode.UnsupportedOption"/> naming it, never passed through or dropped. The values are
+/// parsed here and checked once, by the bridge's <see cref="RunSpecValidator"/>. <c>WithCpus</c>, <c>WithMemory</c>,
+/// <c>WithInit</c> and <c>WithContainerLabel</c> write their flags here too (spelled by <see cref="OciRunFlags"/>).
 /// </summary>
 internal static class ContainerRuntimeArgs
 {
     /// <summary>The flags understood, for the message that names an unsupported one.</summary>
-    public const string SupportedFlags = "--cpus, -m/--memory, --init, -w/--workdir, -u/--user, -l/--label, -e/--env, --platform, --read-only, --dns, --tmpfs, --entrypoint";
+    public const string SupportedFlags = "--cpus, -m/--memory, --init, -w/--workdir, -u/--user, -l/--label, -e/--env, --platform, --read-only, --dns, --tmpfs (a path, without options), --entrypoint";
 
     /// <summary>Runs the resource's runtime-args callbacks and resolves their values (in order).</summary>
     public static async Task<IReadOnlyList<RuntimeArg>> EvaluateAsync(IResource resource, CancellationToken cancellationToken)
@@ -74,17 +77,17 @@ internal static class ContainerRuntimeArgs
 
             spec = flag switch
             {
-                "--cpus" => spec with { Cpus = ParseDouble(resourceName, flag, Next().Value) },
-                "-m" or "--memory" => spec with { MemoryBytes = ParseMemory(resourceName, flag, Next().Value) },
-                "--init" => spec with { Init = ParseBool(resourceName, flag, inline) },
+                OciRunFlags.Cpus => spec with { Cpus = ParseDouble(resourceName, flag, Next().Value) },
+                OciRunFlags.MemoryShort or OciRunFlags.Memory => spec with { MemoryBytes = ParseMemory(resourceName, flag, Next().Value) },
+                OciRunFlags.Init => spec with { Init = ParseBool(resourceName, flag, inline) },
                 "--read-only" => spec with { ReadOnlyRootFilesystem = ParseBool(resourceName, flag, inline) },
                 "-w" or "--workdir" => spec with { WorkingDirectory = Next().Value },
                 "-u" or "--user" => spec with { User = Next().Value },
                 "--platform" => spec with { Platform = Next().Value },
                 "--entrypoint" => spec with { Entrypoint = [Next().Value] },
                 "--dns" => spec with { Dns = [.. spec.Dns, Next().Value] },
-                "--tmpfs" => spec with { Mounts = [.. spec.Mounts, new MountSpec(MountKind.Tmpfs, null, Next().Value.Split(':')[0])] },
-                "-l" or "--label" => WithLabel(spec, resourceName, flag, Next().Value),
+                "--tmpfs" => WithTmpfs(spec, resourceName, flag, Next().Value),
+                OciRunFlags.LabelShort or OciRunFlags.Label => WithLabel(spec, resourceName, flag, Next().Value),
                 "-e" or "--env" => WithEnvironment(spec, resourceName, flag, Next()),
                 _ => throw new BridgeException(
                     BridgeErrorCode.UnsupportedOption,
@@ -100,6 +103,27 @@ internal static class ContainerRuntimeArgs
     {
         var (key, text) = SplitPair(resourceName, flag, value);
         return spec with { Labels = new Dictionary<string, string>(spec.Labels, StringComparer.Ordinal) { [key] = text } };
+    }
+
+    /// <summary>
+    /// <c>--tmpfs PATH</c>. A <see cref="MountSpec"/> has no tmpfs options (size, mode), so <c>PATH:OPTIONS</c> is
+    /// refused rather than run without them.
+    /// </summary>
+    private static RunSpec WithTmpfs(RunSpec spec, string resourceName, string flag, string value)
+    {
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        if (colon >= 0)
+        {
+            throw new BridgeException(
+                BridgeErrorCode.UnsupportedOption,
+                $"The container runtime argument '{flag} {value}' of '{resourceName}' has tmpfs options ('{value[(colon + 1)..]}'), which this integration cannot pass to every runtime.")
+            {
+                Option = flag,
+                Hint = $"Pass the path alone ('{flag} {value[..colon]}'); the runtime's default size and mode apply.",
+            };
+        }
+
+        return spec with { Mounts = [.. spec.Mounts, new MountSpec(MountKind.Tmpfs, null, value)] };
     }
 
     private static RunSpec WithEnvironment(RunSpec spec, string resourceName, string flag, RuntimeArg arg)
@@ -122,9 +146,9 @@ internal static class ContainerRuntimeArgs
     }
 
     private static double ParseDouble(string resourceName, string flag, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed > 0
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
-            : throw Invalid(flag, $"The container runtime argument '{flag} {value}' of '{resourceName}' is not a positive number.");
+            : throw Invalid(flag, $"The container runtime argument '{flag} {value}' of '{resourceName}' is not a number.");
 
     private static bool ParseBool(string resourceName, string flag, string? inline) => inline switch
     {
@@ -133,13 +157,13 @@ internal static class ContainerRuntimeArgs
         _ => throw Invalid(flag, $"The container runtime argument '{flag}={inline}' of '{resourceName}' must be true or false."),
     };
 
-    /// <summary>Docker's memory syntax: a number with an optional b, k, m or g suffix (binary units).</summary>
+    /// <summary>Docker's memory syntax: a number with an optional b, k, m or g suffix (binary units); the bridge checks the limit.</summary>
     private static long ParseMemory(string resourceName, string flag, string value)
     {
         var text = value.Trim().ToLowerInvariant();
         var multiplier = text.Length == 0 ? 0 : text[^1] switch { 'b' => 1L, 'k' => 1L << 10, 'm' => 1L << 20, 'g' => 1L << 30, _ => 0 };
         var digits = multiplier == 0 ? text : text[..^1];
-        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? number * (multiplier == 0 ? 1 : multiplier)
             : throw Invalid(flag, $"The container runtime argument '{flag} {value}' of '{resourceName}' is not a memory size (e.g. 512m, 2g).");
     }

@@ -71,15 +71,16 @@ internal sealed partial class ResourceRunner
         }
     }
 
-    /// <summary>The container to start and whether it already runs (a new session container is created and started in one step).</summary>
-    private async Task<(string Id, bool Started)> CreateOrReuseAsync(IContainerRuntime runtime, RunSpec spec, CancellationToken cancellationToken)
+    /// <summary>The container to start, and what its start reported when it already runs (a new session container is created and started in one step).</summary>
+    private async Task<(string Id, ContainerInfo? Started)> CreateOrReuseAsync(IContainerRuntime runtime, RunSpec spec, CancellationToken cancellationToken)
     {
         // A session's labels are new with the AppHost: before this runner's first container there is nothing to find.
         if (!IsPersistent && _containerId is null)
         {
             try
             {
-                return (await runtime.RunContainerAsync(spec, cancellationToken).ConfigureAwait(false), true);
+                var started = await runtime.RunContainerAsync(spec, cancellationToken).ConfigureAwait(false);
+                return (started.Id, started);
             }
             catch (BridgeException ex) when (ex.Code == BridgeErrorCode.NameInUse)
             {
@@ -106,7 +107,7 @@ internal sealed partial class ResourceRunner
                 && existing.Labels.GetValueOrDefault(ContainerLabels.ConfigHash) == spec.Labels[ContainerLabels.ConfigHash])
             {
                 _logger.LogInformation("Reusing persistent container {Container} ({Id}): its configuration is unchanged.", existing.Name, existing.Id);
-                return (existing.Id, false);
+                return (existing.Id, null);
             }
 
             _logger.LogInformation(
@@ -115,7 +116,7 @@ internal sealed partial class ResourceRunner
             await runtime.RemoveContainerAsync(existing.Id, force: true, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        return (await runtime.CreateContainerAsync(spec, cancellationToken).ConfigureAwait(false), false);
+        return (await runtime.CreateContainerAsync(spec, cancellationToken).ConfigureAwait(false), null);
     }
 
     /// <summary>Removes what a failed create-and-start may have left (a created container that did not start).</summary>

@@ -73,7 +73,6 @@ internal sealed partial class ResourceRunner
     private async Task MonitorAsync(IContainerRuntime runtime, string id, CancellationToken cancellationToken)
     {
         var logs = StreamLogsAsync(runtime, id, cancellationToken);
-        var inspected = PublishInspectionAsync(runtime, id, cancellationToken);
         ContainerExit exit;
         string? lostTrack = null;
         try
@@ -93,7 +92,6 @@ internal sealed partial class ResourceRunner
         }
 
         await Task.WhenAny(logs, Task.Delay(LogDrainLimit, CancellationToken.None)).ConfigureAwait(false);
-        await inspected.ConfigureAwait(false);
         if (cancellationToken.IsCancellationRequested)
         {
             return;
@@ -138,20 +136,6 @@ internal sealed partial class ResourceRunner
             : exited).ConfigureAwait(false);
         _exitPublished = true;
         await AnnounceStoppedAsync(snapshot).ConfigureAwait(false);
-    }
-
-    /// <summary>Adds the inspected details to the Running snapshot (never changes the state; failures only lose the details).</summary>
-    private async Task PublishInspectionAsync(IContainerRuntime runtime, string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var info = await runtime.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
-            await PublishAsync(s => ResourceSnapshots.Inspected(s, info)).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is BridgeException or OperationCanceledException)
-        {
-            _logger.LogDebug("Could not inspect the container of '{Resource}': {Message}", Resource.Name, ex.Message);
-        }
     }
 
     private async Task StreamLogsAsync(IContainerRuntime runtime, string id, CancellationToken cancellationToken)

@@ -135,7 +135,6 @@ internal sealed partial class ResourceRunner
             // usable after the AppHost started and this start comes from a command.
             await _guard.EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
             var spec = await _specs.CreateAsync(Resource, _logger, cancellationToken).ConfigureAwait(false);
-            RunSpecValidator.ValidateFor(spec, active.Capabilities, active.Runtime.Name);
             var imageId = await EnsureImageAsync(active.Runtime, spec, firstStart: !_startedBefore, cancellationToken).ConfigureAwait(false);
             _startedBefore = true;
             if (IsPersistent)
@@ -146,14 +145,11 @@ internal sealed partial class ResourceRunner
             await EnsureVolumesAsync(active.Runtime, spec, cancellationToken).ConfigureAwait(false);
             var (id, started) = await CreateOrReuseAsync(active.Runtime, spec, cancellationToken).ConfigureAwait(false);
             (_containerId, _spec) = (id, spec);
-            if (!started)
-            {
-                await active.Runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
-            }
+            started ??= await active.Runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
 
-            // Running as soon as the runtime started it (the monitor adds what an inspect tells: address, timestamps);
-            // Running first, then the monitor: a container that already exited is reported Exited after Running.
-            await PublishAsync(s => ResourceSnapshots.Running(s, spec, id, active.Runtime.Name, IsPersistent)).ConfigureAwait(false);
+            // Running with what the start reported (address, timestamps); Running first, then the monitor: a container
+            // that already exited is reported Exited after Running.
+            await PublishAsync(s => ResourceSnapshots.Inspected(ResourceSnapshots.Running(s, spec, id, active.Runtime.Name, IsPersistent), started)).ConfigureAwait(false);
             StartMonitor(active.Runtime, id);
             await AnnounceConnectionStringAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -65,13 +65,19 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
             SecretEnvironment = secrets,
             Ports = await GetPortsAsync(resource, cancellationToken).ConfigureAwait(false),
             Mounts = GetMounts(resource, GetContainerName(resource)),
-            Labels = GetLabels(resource),
-            Cpus = Options(resource)?.Cpus,
-            MemoryBytes = Options(resource)?.MemoryBytes,
-            Init = Options(resource)?.Init ?? false,
             Persistent = IsPersistent(resource),
         };
-        return ContainerRuntimeArgs.Apply(spec, await ContainerRuntimeArgs.EvaluateAsync(resource, cancellationToken).ConfigureAwait(false), resource.Name);
+
+        // Limits, init and the user's labels come as runtime arguments (WithCpus, WithContainerLabel, ...), which DCP
+        // passes to docker/podman run; the integration's own labels win over a user label of the same key.
+        spec = ContainerRuntimeArgs.Apply(spec, await ContainerRuntimeArgs.EvaluateAsync(resource, cancellationToken).ConfigureAwait(false), resource.Name);
+        var labels = new Dictionary<string, string>(spec.Labels, StringComparer.Ordinal);
+        foreach (var (key, value) in GetLabels(resource))
+        {
+            labels[key] = value;
+        }
+
+        return spec with { Labels = labels };
     }
 
     /// <summary>
@@ -133,15 +139,10 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
             ? name.Name
             : $"{resource.Name}-{(IsPersistent(resource) ? session.AppHostKey : session.Id)[..8]}";
 
-    /// <summary>The labels the integration finds its containers by, plus the user's.</summary>
+    /// <summary>The labels the integration finds its containers by.</summary>
     public Dictionary<string, string> GetLabels(IResource resource)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in Options(resource)?.Labels ?? [])
-        {
-            labels[key] = value;
-        }
-
         labels[ContainerLabels.Managed] = "true";
         labels[ContainerLabels.Session] = session.Id;
         labels[ContainerLabels.Owner] = session.Owner;
@@ -162,15 +163,14 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
                 throw new BridgeException(BridgeErrorCode.InvalidSpec, $"The endpoint '{endpoint.Name}' of '{resource.Name}' has no target port.") { Option = "publish" };
             }
 
-            if (EndpointAllocator.GetRequestedHostPort(resource, endpoint) is { } requested and (< 1 or > 65535))
-            {
-                throw new BridgeException(BridgeErrorCode.InvalidSpec, $"The host port {requested} of the endpoint '{endpoint.Name}' of '{resource.Name}' is outside 1–65535.") { Option = "publish" };
-            }
-
-            var local = await endpoint.AllAllocatedEndpoints
-                .GetAllocatedEndpointAsync(KnownNetworkIdentifiers.LocalhostNetwork, cancellationToken).ConfigureAwait(false);
+            // The localhost allocation is the host port; a requested one the allocator could not take (not a port) has
+            // none, so it goes into the spec as asked and the bridge's RunSpecValidator fails the resource with a coded error.
+            var requested = EndpointAllocator.GetRequestedHostPort(resource, endpoint);
+            var hostPort = requested is { } asked && !RunSpecValidator.IsPort(asked)
+                ? asked
+                : (await endpoint.AllAllocatedEndpoints.GetAllocatedEndpointAsync(KnownNetworkIdentifiers.LocalhostNetwork, cancellationToken).ConfigureAwait(false)).Port;
             var protocol = endpoint.Protocol == ProtocolType.Udp ? PortProtocol.Udp : PortProtocol.Tcp;
-            ports.Add(new PortMapping(containerPort, local.Port, EndpointAllocator.LoopbackAddress, protocol));
+            ports.Add(new PortMapping(containerPort, hostPort, EndpointAllocator.LoopbackAddress, protocol));
         }
 
         return ports;
@@ -196,9 +196,6 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
         mount.Kind == MountKind.Volume && mount.Source?.StartsWith(AnonymousVolumeName(spec.Name, string.Empty), StringComparison.Ordinal) == true;
 
     private static string AnonymousVolumeName(string containerName, object index) => $"{containerName}-anon-{index}";
-
-    private static AppleContainerOptionsAnnotation? Options(IResource resource) =>
-        resource.TryGetLastAnnotation<AppleContainerOptionsAnnotation>(out var options) ? options : null;
 
     private async Task<string> ResolveAsync(IResource resource, object unprocessed, string processed, CancellationToken cancellationToken)
     {

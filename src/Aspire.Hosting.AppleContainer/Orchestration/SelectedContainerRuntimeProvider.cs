@@ -1,5 +1,6 @@
 using Aspire.Hosting.AppleContainer.Bridge;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.AppleContainer.Orchestration;
 
@@ -12,10 +13,18 @@ internal sealed class SelectedContainerRuntimeProvider : IContainerRuntimeProvid
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly IConfiguration _configuration;
+    private readonly ILoggerFactory _loggerFactory;
     private ActiveRuntime? _active;
 
-    /// <summary>Creates the provider reading <paramref name="configuration"/>.</summary>
-    public SelectedContainerRuntimeProvider(IConfiguration configuration) => _configuration = configuration;
+    /// <summary>
+    /// Creates the provider reading <paramref name="configuration"/>; the runtime logs its CLI calls through
+    /// <paramref name="loggerFactory"/> (at Debug, under <c>Aspire.Hosting.AppleContainer.Bridge.*</c>).
+    /// </summary>
+    public SelectedContainerRuntimeProvider(IConfiguration configuration, ILoggerFactory loggerFactory)
+    {
+        _configuration = configuration;
+        _loggerFactory = loggerFactory;
+    }
 
     /// <inheritdoc />
     public async Task<ActiveRuntime> GetRuntimeAsync(CancellationToken cancellationToken)
@@ -30,7 +39,7 @@ internal sealed class SelectedContainerRuntimeProvider : IContainerRuntimeProvid
         {
             if (_active is null)
             {
-                var selection = await ContainerRuntimeSelector.SelectRememberingAsync(RuntimeSelectionOptions.FromSettings(key => _configuration[key]), cancellationToken).ConfigureAwait(false);
+                var selection = await ContainerRuntimeSelector.SelectRememberingAsync(RuntimeSelectionOptions.FromSettings(key => _configuration[key]) with { LoggerFactory = _loggerFactory }, cancellationToken).ConfigureAwait(false);
                 var runtime = selection.Runtime;
                 var info = selection.Info ?? await runtime.DetectAsync(cancellationToken).ConfigureAwait(false);
                 if (info.Problem is { } problem)

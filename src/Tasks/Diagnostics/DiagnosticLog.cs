@@ -25,6 +25,16 @@ internal static class DiagnosticLog
     public static void Message(this TaskLoggingHelper log, Microsoft.Build.Framework.MessageImportance importance, string name, params object?[] arguments) =>
         log.LogMessage(importance, TaskMessages.Format(name, out _, arguments));
 
+    /// <summary>
+    /// Logs a file the task could not read or write (<see cref="IOException"/>, <see cref="UnauthorizedAccessException"/>)
+    /// as ACTR4011 instead of letting MSBuild report MSB4018 with a stack trace.
+    /// </summary>
+    public static void FileAccessError(this TaskLoggingHelper log, string task, Exception exception) =>
+        log.CodedError("FileAccessFailed", null, 0, task, exception.Message);
+
+    /// <summary>Whether <paramref name="exception"/> is a file the task could not read or write.</summary>
+    public static bool IsFileAccess(Exception exception) => exception is IOException or UnauthorizedAccessException;
+
     /// <summary>Logs a bridge failure with the bridge's own <c>ACTR</c> diagnostic (its message and remedy), optionally at a file.</summary>
     public static void BridgeError(this TaskLoggingHelper log, BridgeException exception, string? file = null)
     {

@@ -52,6 +52,10 @@ public abstract class AsyncTask : Microsoft.Build.Utilities.Task, ICancelableTas
             // Canceled (Ctrl+C): not a failure to report; MSBuild reports the canceled build.
             return false;
         }
+        catch (Exception ex) when (DiagnosticLog.IsFileAccess(ex))
+        {
+            Log.FileAccessError(GetType().Name, ex);
+        }
 
         return !Log.HasLoggedErrors;
     }

@@ -16,7 +16,7 @@ public sealed class AppleEmulatorExitCodeTests
         await using var sandbox = new EmulatorSandbox();
         IContainerRuntime runtime = sandbox.Runtime();
 
-        var id = await runtime.RunContainerAsync(Script("looks-like-cli", "echo 'Error: container not found: web' >&2; exit 1"));
+        var id = (await runtime.RunContainerAsync(Script("looks-like-cli", "echo 'Error: container not found: web' >&2; exit 1"))).Id;
         var exit = await runtime.WaitForExitAsync(id).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, exit.ExitCode);
@@ -28,7 +28,7 @@ public sealed class AppleEmulatorExitCodeTests
     {
         await using var sandbox = new EmulatorSandbox();
         IContainerRuntime runtime = sandbox.Runtime();
-        var id = await runtime.RunContainerAsync(Script("exec-target", "sleep 300"));
+        var id = (await runtime.RunContainerAsync(Script("exec-target", "sleep 300"))).Id;
 
         var result = await runtime.ExecAsync(id, new ExecSpec { Command = ["sh", "-c", $"echo 'Error: container {id} is not running' >&2; exit 1"] });
 
@@ -54,7 +54,7 @@ public sealed class AppleEmulatorExitCodeTests
         // SystemStop.swift@1.2.2 stops every container; ContainersService.swift@1.2.2:136-141 loads them stopped, without startedDate.
         await using var sandbox = new EmulatorSandbox();
         IContainerRuntime runtime = sandbox.Runtime();
-        var id = await runtime.RunContainerAsync(Script("survivor", "sleep 300"));
+        var id = (await runtime.RunContainerAsync(Script("survivor", "sleep 300"))).Id;
         var exit = runtime.WaitForExitAsync(id);
 
         Assert.Equal(0, (await sandbox.CliAsync("system", "stop")).ExitCode);

@@ -21,7 +21,7 @@ public sealed class AppleEmulatorLogFollowTests
             Persistent = true,
         };
 
-        var id = await runtime.RunContainerAsync(spec);
+        var id = (await runtime.RunContainerAsync(spec)).Id;
         var lines = new List<string>();
         await foreach (var line in runtime.GetLogsAsync(id, follow: true).WithCancellation(new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token))
         {
@@ -45,7 +45,7 @@ public sealed class AppleEmulatorLogFollowTests
             Persistent = true,
         };
 
-        var id = await runtime.RunContainerAsync(spec);
+        var id = (await runtime.RunContainerAsync(spec)).Id;
         await Task.Delay(1500); // a follow that starts in the middle of the output, as a reattaching AppHost's does
         var lines = new List<string>();
         await foreach (var line in runtime.GetLogsAsync(id, follow: true).WithCancellation(new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token))

@@ -10,18 +10,13 @@ public sealed class AppleCapabilitiesTests
     {
         var capabilities = new AppleContainerRuntime("/nonexistent/container").Capabilities;
 
-        Assert.False(capabilities.HasEvents);
-        Assert.False(capabilities.HasHealthChecks);
         Assert.False(capabilities.ReportsExitCodes);
         Assert.False(capabilities.SupportsFractionalCpus);
         Assert.False(capabilities.SupportsNetworkAliases);
         Assert.False(capabilities.SupportsExecCancellation);
         Assert.True(capabilities.RequiresExplicitHostPort);
         Assert.True(capabilities.RejectsPrivilegedPortsOnLoopback);
-        Assert.True(capabilities.NamedVolumesSingleWriter);
-        Assert.True(capabilities.ContainerIsVirtualMachine);
         Assert.True(capabilities.SupportsTmpfs);
-        Assert.Equal(1024L * 1024 * 1024, capabilities.DefaultMemoryBytes);
     }
 
     [Theory]

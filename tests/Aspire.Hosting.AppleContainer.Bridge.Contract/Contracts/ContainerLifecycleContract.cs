@@ -34,13 +34,13 @@ public abstract class ContainerLifecycleContract<TFixture>(TFixture fixture) : R
         var spec = scope.ServiceSpec(args: ["sleep", "300"]) with { Labels = scope.Labels(new Dictionary<string, string> { ["actr-contract.role"] = "run" }) };
         scope.TrackContainer(spec.Name);
 
-        var id = await Runtime.RunContainerAsync(spec);
-        var info = await Runtime.InspectContainerAsync(id);
+        var info = await Runtime.RunContainerAsync(spec);
 
         Assert.Equal(spec.Name, info.Name);
         Assert.Equal(ContainerState.Running, info.State);
         Assert.NotNull(info.StartedAt);
         Assert.Equal("run", info.Labels["actr-contract.role"]);
+        Assert.Equal(info.Id, (await Runtime.InspectContainerAsync(info.Id)).Id);
     }
 
     /// <summary>Starting twice succeeds and leaves the container running.</summary>
@@ -50,11 +50,11 @@ public abstract class ContainerLifecycleContract<TFixture>(TFixture fixture) : R
         await using var scope = BeginTest();
         var id = await scope.RunAsync(scope.ServiceSpec(args: ["sleep", "300"]));
 
-        await Runtime.StartContainerAsync(id);
-        var info = await Runtime.InspectContainerAsync(id);
+        var info = await Runtime.StartContainerAsync(id);
 
         Assert.Equal(ContainerState.Running, info.State);
         Assert.NotNull(info.StartedAt);
+        Assert.Equal(ContainerState.Running, (await Runtime.InspectContainerAsync(id)).State);
     }
 
     /// <summary>Two creates with one name: the second fails with name_in_use.</summary>

@@ -43,6 +43,22 @@ public sealed class WriteAppleContainerImageConstantsTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_cannot_be_written_is_a_coded_error_not_an_exception()
+    {
+        _project.Write("web/Dockerfile", "FROM scratch\n");
+        _project.Write("obj", "a file where the output folder should be");
+        var images = Resolve(_project, Item("web", ("Tag", "localhost/web:dev")));
+        var engine = new RecordingBuildEngine();
+        var task = new WriteAppleContainerImageConstants { BuildEngine = engine, Images = images, OutputFile = Path.Combine(_project.Path, "obj", "AppleContainerImages.g.cs") };
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("ACTR4011", error.Code);
+        Assert.Contains(nameof(WriteAppleContainerImageConstants), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_namespace_is_used_when_given() =>
         Assert.Contains("namespace MyAppHost.Images;", File.ReadAllText(Write("MyAppHost.Images")), StringComparison.Ordinal);
 }

@@ -1,3 +1,4 @@
+using Aspire.Hosting.AppleContainer.Bridge;
 using Aspire.Hosting.AppleContainer.Model;
 using Aspire.Hosting.AppleContainer.Orchestration;
 using Aspire.Hosting.AppleContainer.Tests.Support;
@@ -51,18 +52,33 @@ public class AddAppleContainerTests
     }
 
     [Fact]
-    public void The_apple_specific_verbs_record_limits_init_and_labels()
+    public async Task The_limit_init_and_label_verbs_are_container_runtime_args_so_DCP_passes_them_to_run_too()
     {
         var builder = ModelApp.CreateBuilder();
 
-        var web = builder.AddAppleContainer("web", "nginx")
-            .WithCpus(2).WithMemory(512L * 1024 * 1024).WithInit().WithContainerLabel("team", "payments");
+        var web = builder.AddContainer("web", "nginx")
+            .WithCpus(1.5).WithMemory(512L * 1024 * 1024).WithInit().WithContainerLabel("team", "payments");
 
-        var options = Assert.Single(web.Resource.Annotations.OfType<AppleContainerOptionsAnnotation>());
-        Assert.Equal(2, options.Cpus);
-        Assert.Equal(512L * 1024 * 1024, options.MemoryBytes);
-        Assert.True(options.Init);
-        Assert.Equal("payments", options.Labels["team"]);
+        // What DCP reads: the values the ContainerRuntimeArgsCallbackAnnotations add, in order.
+        var args = new List<object>();
+        var context = new ContainerRuntimeArgsCallbackContext(args, CancellationToken.None);
+        foreach (var callback in web.Resource.Annotations.OfType<ContainerRuntimeArgsCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        Assert.Equal(["--cpus", "1.5", "--memory", "536870912", "--init", "--label", "team=payments"], args.Cast<string>());
+    }
+
+    [Fact]
+    public async Task WithInit_false_after_WithInit_turns_the_init_process_off_as_the_last_flag_wins()
+    {
+        var web = ModelApp.CreateBuilder().AddContainer("web", "nginx").WithInit().WithInit(enabled: false);
+
+        var args = await ContainerRuntimeArgs.EvaluateAsync(web.Resource, CancellationToken.None);
+
+        Assert.Equal(["--init", "--init=false"], args.Select(a => a.Value));
+        Assert.False(ContainerRuntimeArgs.Apply(new RunSpec { Name = "web", Image = "nginx" }, args, "web").Init);
     }
 
     [Fact]

@@ -87,7 +87,8 @@ public class RunSpecFactoryTests
         var builder = ModelApp.CreateBuilder();
         var web = builder.AddAppleContainer("web", "localhost/actr-test/service", "1.0")
             .WithEntrypoint("/bin/sh").WithArgs("-c", "echo hi")
-            .WithCpus(1.5).WithMemory(64L * 1024 * 1024).WithInit().WithContainerLabel("team", "payments");
+            .WithCpus(1.5).WithMemory(64L * 1024 * 1024).WithInit().WithContainerLabel("team", "payments")
+            .WithContainerLabel(ContainerLabels.Resource, "not-web");
         await using var app = ModelApp.Prepare(builder);
 
         var spec = await app.Specs.CreateAsync(web.Resource, NullLogger.Instance, CancellationToken.None);
@@ -104,6 +105,20 @@ public class RunSpecFactoryTests
         Assert.False(spec.Labels.ContainsKey(ContainerLabels.ConfigHash)); // stamped once the image (and its id) is ensured
         Assert.StartsWith("web-", spec.Name, StringComparison.Ordinal);
         RunSpecValidator.Validate(spec);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_host_port_that_is_not_a_port_reaches_the_spec_as_asked_and_the_bridges_validator_rejects_it()
+    {
+        var builder = ModelApp.CreateBuilder();
+        var web = builder.AddAppleContainer("web", "localhost/actr-test/service").WithHttpEndpoint(port: 70000, targetPort: 8080);
+        await using var app = ModelApp.Prepare(builder);
+
+        var spec = await app.Specs.CreateAsync(web.Resource, NullLogger.Instance, CancellationToken.None);
+        var error = Assert.Throws<BridgeException>(() => RunSpecValidator.Validate(spec));
+
+        Assert.Equal(70000, Assert.Single(spec.Ports).HostPort);
+        Assert.Equal((BridgeErrorCode.InvalidSpec, "publish"), (error.Code, error.Option));
     }
 
     [Fact(Timeout = 30_000)]

@@ -19,6 +19,7 @@ public sealed class MultiResourceAppFixture<TRuntime> : IAsyncLifetime
     public const string Secret = "engd-s3cret-VALUE-7f3a";
     public const string HostListenerContent = "engd-host-listener-ok";
     public const int BurstLines = 100_000;
+    public const long LimitedMemoryBytes = 256L * 1024 * 1024;
     private readonly DirectoryInfo _hostListenerRoot = Directory.CreateTempSubdirectory("engd-host-");
 
     public MultiResourceAppFixture()
@@ -66,6 +67,7 @@ public sealed class MultiResourceAppFixture<TRuntime> : IAsyncLifetime
         var job = Test.AddService("job").WithArgs("sleep", "2");
         Test.AddService("after").WithArgs("sleep", "300").WaitForCompletion(job);
         Test.AddService("restartable").WithArgs("sleep", "300");
+        Test.AddService("limited").WithArgs("sleep", "300").WithCpus(1).WithMemory(LimitedMemoryBytes).WithInit();
         Test.AddService("burst").WithEnvironment("PRINT_LINES", BurstLines.ToString(System.Globalization.CultureInfo.InvariantCulture)).WithEnvironment("EXIT_CODE", "0");
         await Test.StartAsync(app => _ = CollectAsync(app.Services.GetRequiredService<ResourceLoggerService>(), Test.Name("burst")));
         await WaitUntilAnsweringAsync(HostListener);

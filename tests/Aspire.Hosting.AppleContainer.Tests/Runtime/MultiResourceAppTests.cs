@@ -139,6 +139,23 @@ public abstract class MultiResourceAppTests<TRuntime>(MultiResourceAppFixture<TR
         }
     }
 
+    [RuntimeFact(Timeout = 120_000)]
+    public async Task WithCpus_WithMemory_and_WithInit_reach_the_runtimes_run_command_as_runtime_arguments()
+    {
+        var limited = await Test.WaitForStateAsync("limited", KnownResourceStates.Running);
+
+        var createCommand = await fixture.Runtime.RecordedCreateCommandAsync(LabelledTestApp.ContainerId(limited));
+
+        Assert.Equal(KnownResourceStates.Running, limited.Snapshot.State?.Text);
+        if (createCommand is not null)
+        {
+            var memory = MultiResourceAppFixture<TRuntime>.LimitedMemoryBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains("\"--cpus\",\"1\"", createCommand, StringComparison.Ordinal);
+            Assert.Contains($"\"--memory\",\"{memory}\"", createCommand, StringComparison.Ordinal);
+            Assert.Contains("\"--init\"", createCommand, StringComparison.Ordinal);
+        }
+    }
+
     private static bool IsBurstLine(LogLine line) => BurstLine().IsMatch(line.Content);
 
     private static System.Text.RegularExpressions.Regex BurstLine() => BurstLinePattern.Value;

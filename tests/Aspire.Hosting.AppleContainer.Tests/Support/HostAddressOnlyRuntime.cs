@@ -12,9 +12,8 @@ internal sealed class HostAddressOnlyRuntime(string hostAddress) : UnusedContain
 {
     public override RuntimeCapabilities Capabilities { get; } = new()
     {
-        ReportsExitCodes = true, HasEvents = true, HasHealthChecks = true, RequiresExplicitHostPort = false,
-        RejectsPrivilegedPortsOnLoopback = false, SupportsFractionalCpus = true, NamedVolumesSingleWriter = false,
-        SupportsNetworkAliases = true, SupportsTmpfs = true, SupportsExecCancellation = true, ContainerIsVirtualMachine = false,
+        ReportsExitCodes = true, RequiresExplicitHostPort = false, RejectsPrivilegedPortsOnLoopback = false,
+        SupportsFractionalCpus = true, SupportsNetworkAliases = true, SupportsTmpfs = true, SupportsExecCancellation = true,
     };
 
     public Task<ActiveRuntime> GetRuntimeAsync(CancellationToken cancellationToken) =>

@@ -46,21 +46,26 @@ internal sealed partial class ScriptedRuntime
         }
     }
 
-    public override async Task<string> RunContainerAsync(RunSpec spec, CancellationToken cancellationToken = default)
+    public override async Task<ContainerInfo> RunContainerAsync(RunSpec spec, CancellationToken cancellationToken = default)
     {
         using var call = await EnterAsync("run", spec.Name, cancellationToken).ConfigureAwait(false);
         lock (_lock)
         {
             var container = Add(spec);
             container.Start();
-            return container.Id;
+            return container.ToInfo();
         }
     }
 
-    public override async Task StartContainerAsync(string id, CancellationToken cancellationToken = default)
+    public override async Task<ContainerInfo> StartContainerAsync(string id, CancellationToken cancellationToken = default)
     {
         using var call = await EnterAsync("start", id, cancellationToken).ConfigureAwait(false);
-        Change(id, c => c.Start());
+        lock (_lock)
+        {
+            var container = Find(id);
+            container.Start();
+            return container.ToInfo();
+        }
     }
 
     public override async Task StopContainerAsync(string id, TimeSpan gracePeriod, CancellationToken cancellationToken = default)

@@ -22,9 +22,8 @@ internal sealed partial class ScriptedRuntime : UnusedContainerRuntime, IContain
 
     public override RuntimeCapabilities Capabilities { get; } = new()
     {
-        ReportsExitCodes = true, HasEvents = true, HasHealthChecks = true, RequiresExplicitHostPort = false,
-        RejectsPrivilegedPortsOnLoopback = false, SupportsFractionalCpus = true, NamedVolumesSingleWriter = false,
-        SupportsNetworkAliases = true, SupportsTmpfs = true, SupportsExecCancellation = true, ContainerIsVirtualMachine = false,
+        ReportsExitCodes = true, RequiresExplicitHostPort = false, RejectsPrivilegedPortsOnLoopback = false,
+        SupportsFractionalCpus = true, SupportsNetworkAliases = true, SupportsTmpfs = true, SupportsExecCancellation = true,
     };
 
     /// <summary>Every call, in order.</summary>

@@ -15,7 +15,7 @@ public class ContainerRuntimeArgsTests
     {
         var spec = ContainerRuntimeArgs.Apply(Empty, Args(
             "--cpus", "1.5", "--memory=512m", "--init", "-w", "/srv", "--user", "1000:1000", "--platform", "linux/arm64",
-            "--read-only", "--dns", "1.1.1.1", "--tmpfs", "/scratch:size=64m", "-l", "team=engg", "--label=tier=web",
+            "--read-only", "--dns", "1.1.1.1", "--tmpfs", "/scratch", "-l", "team=engg", "--label=tier=web",
             "-e", "MODE=debug", "--entrypoint", "/bin/sh"), "web");
 
         Assert.Equal(1.5, spec.Cpus);
@@ -51,7 +51,7 @@ public class ContainerRuntimeArgsTests
 
     [Theory]
     [InlineData("--memory", "lots")]
-    [InlineData("--cpus", "-1")]
+    [InlineData("--cpus", "many")]
     [InlineData("-e", "NO_VALUE")]
     [InlineData("--init=maybe", null)]
     public void A_bad_value_is_rejected_as_an_invalid_spec_naming_the_flag(string flag, string? value)
@@ -62,6 +62,29 @@ public class ContainerRuntimeArgsTests
 
         Assert.Equal(BridgeErrorCode.InvalidSpec, error.Code);
         Assert.Equal(flag.Split('=')[0], error.Option);
+    }
+
+    [Theory]
+    [InlineData("--cpus", "-1", "cpus")]
+    [InlineData("--memory", "1k", "memory")]
+    public void A_value_out_of_range_is_parsed_here_and_rejected_once_by_the_bridges_validator(string flag, string value, string option)
+    {
+        var spec = ContainerRuntimeArgs.Apply(Empty, Args(flag, value), "web");
+
+        var error = Assert.Throws<BridgeException>(() => RunSpecValidator.Validate(spec));
+
+        Assert.Equal((BridgeErrorCode.InvalidSpec, option), (error.Code, error.Option));
+    }
+
+    [Fact]
+    public void Tmpfs_options_are_refused_with_ACTR2002_and_a_hint_rather_than_dropped()
+    {
+        var error = Assert.Throws<BridgeException>(() => ContainerRuntimeArgs.Apply(Empty, Args("--tmpfs", "/scratch:size=64m"), "web"));
+
+        Assert.Equal((BridgeErrorCode.UnsupportedOption, "--tmpfs"), (error.Code, error.Option));
+        Assert.Contains("size=64m", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--tmpfs /scratch", error.Hint, StringComparison.Ordinal);
+        Assert.StartsWith("ACTR2002:", DiagnosticCatalog.Describe(error).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

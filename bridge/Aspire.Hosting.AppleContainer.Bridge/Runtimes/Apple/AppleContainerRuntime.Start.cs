@@ -15,13 +15,13 @@ internal sealed partial class AppleContainerRuntime
     private static readonly TimeSpan SlowestStartPoll = TimeSpan.FromMilliseconds(500);
 
     /// <inheritdoc />
-    public async Task StartContainerAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<ContainerInfo> StartContainerAsync(string id, CancellationToken cancellationToken = default)
     {
         var info = await InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
         if (info.State == ContainerState.Running)
         {
             // Idempotent; and `start --attach` of a running container fails (ContainerStart.swift @1.0.0).
-            return;
+            return info;
         }
 
         await ThrowOnVolumeConflictAsync(id, info.Mounts, cancellationToken).ConfigureAwait(false);
@@ -31,20 +31,25 @@ internal sealed partial class AppleContainerRuntime
             {
                 await _invoker.RunAsync(AppleArguments.Start(id), "start the container", cancellationToken, _options.StartTimeout).ConfigureAwait(false);
                 _observers.MarkRan(id);
-                return;
             }
-
-            await StartObservedAsync(id, cancellationToken).ConfigureAwait(false);
-            _observers.MarkRan(id);
+            else
+            {
+                var started = await StartObservedAsync(id, cancellationToken).ConfigureAwait(false);
+                _observers.MarkRan(id);
+                return started;
+            }
         }
+
+        // A detached start prints nothing to tell; the container is asked once it runs.
+        return await InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Launches <c>start --attach</c> and returns once the container runs (or already ran and exited). The observer is
+    /// Launches <c>start --attach</c> and returns the container once it runs (or already ran and exited). The observer is
     /// left running after the call: it ends with the container. On timeout or cancellation it is left running too, since
     /// it owns a start in progress (ContainerStart.swift @1.0.0 stops the container itself if the start fails).
     /// </summary>
-    private async Task StartObservedAsync(string id, CancellationToken cancellationToken)
+    private async Task<ContainerInfo> StartObservedAsync(string id, CancellationToken cancellationToken)
     {
         var arguments = AppleArguments.StartAttached(id);
         var output = new AppleCapturedOutput(_observers.Observer(id)?.Output);
@@ -61,7 +66,7 @@ internal sealed partial class AppleContainerRuntime
             var ranNow = info.StartedAt is { } started && started >= launchedAt.AddSeconds(-1);
             if (info.State == ContainerState.Running || (ranNow && info.State is ContainerState.Exited or ContainerState.Stopping))
             {
-                return;
+                return info;
             }
 
             if (ended)

@@ -1,4 +1,5 @@
 using Aspire.Hosting.AppleContainer.Bridge.Cli;
+using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 
@@ -12,6 +13,9 @@ internal sealed partial class AppleContainerRuntime : IContainerRuntime
 {
     /// <summary>The runtime's name.</summary>
     public const string RuntimeName = "apple";
+
+    /// <summary>The category its CLI calls are logged under (at Debug).</summary>
+    internal const string LogCategory = "Aspire.Hosting.AppleContainer.Bridge.Apple";
 
     private readonly CliInvoker _invoker;
     private readonly AppleContainerRuntimeOptions _options;
@@ -30,6 +34,13 @@ internal sealed partial class AppleContainerRuntime : IContainerRuntime
         _invoker = new CliInvoker(RuntimeName, executablePath, AppleErrorClassifier.Create(), runner) { Environment = _options.Environment };
         _gate = AppleVmTransitionGate.For(executablePath, _options.MaxConcurrentVmTransitions);
         _observers = AppleObserverRegistry.For(executablePath);
+    }
+
+    /// <summary>Where its CLI calls are logged (at Debug); nowhere by default.</summary>
+    internal ILogger Logger
+    {
+        get => _invoker.Logger;
+        init => _invoker.Logger = value;
     }
 
     /// <inheritdoc />

@@ -49,9 +49,6 @@ internal sealed class AppleExitObserver
     public static AppleExitObserver Start(ProcessRequest request, AppleCapturedOutput output) =>
         new(CliProcess.Start(request with { Timeout = null, CancelSignal = ProcessSignal.Kill, StandardInput = null }), output);
 
-    /// <summary>Ends the observer with SIGKILL (never a forwardable signal); the container keeps running.</summary>
-    public ValueTask AbandonAsync() => _process.DisposeAsync();
-
     private async Task DrainAsync()
     {
         try

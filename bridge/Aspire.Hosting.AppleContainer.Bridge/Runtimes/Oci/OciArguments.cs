@@ -59,7 +59,7 @@ internal sealed class OciArguments(OciFlavor flavor)
 
         foreach (var (key, value) in LabelCodec.Encode(spec.Labels))
         {
-            argv.AddRange(["--label", $"{key}={value}"]);
+            argv.AddRange(OciRunFlags.ForLabel(key, value));
         }
 
         argv.Add(spec.ContextDirectory);
@@ -95,7 +95,7 @@ internal sealed class OciArguments(OciFlavor flavor)
         AddOptional(argv, "--env-file", envFilePath);
         foreach (var (key, value) in LabelCodec.Encode(spec.Labels))
         {
-            argv.AddRange(["--label", $"{key}={value}"]);
+            argv.AddRange(OciRunFlags.ForLabel(key, value));
         }
 
         foreach (var port in spec.Ports)
@@ -108,8 +108,16 @@ internal sealed class OciArguments(OciFlavor flavor)
             argv.AddRange(["--mount", OciMountFormat.Mount(mount)]);
         }
 
-        AddOptional(argv, "--cpus", spec.Cpus?.ToString("0.###", CultureInfo.InvariantCulture));
-        AddOptional(argv, "--memory", spec.MemoryBytes?.ToString(CultureInfo.InvariantCulture));
+        if (spec.Cpus is { } cpus)
+        {
+            argv.AddRange(OciRunFlags.ForCpus(cpus));
+        }
+
+        if (spec.MemoryBytes is { } memory)
+        {
+            argv.AddRange(OciRunFlags.ForMemory(memory));
+        }
+
         AddOptional(argv, "--network", spec.Network);
         foreach (var alias in spec.NetworkAliases)
         {
@@ -123,7 +131,7 @@ internal sealed class OciArguments(OciFlavor flavor)
 
         if (spec.Init)
         {
-            argv.Add("--init");
+            argv.AddRange(OciRunFlags.ForInit(enabled: true));
         }
 
         AddOptional(argv, "--platform", spec.Platform);
@@ -208,7 +216,7 @@ internal sealed class OciArguments(OciFlavor flavor)
         var argv = new List<string> { "volume", "create" };
         foreach (var (key, value) in LabelCodec.Encode(spec.Labels))
         {
-            argv.AddRange(["--label", $"{key}={value}"]);
+            argv.AddRange(OciRunFlags.ForLabel(key, value));
         }
 
         argv.Add(spec.Name);

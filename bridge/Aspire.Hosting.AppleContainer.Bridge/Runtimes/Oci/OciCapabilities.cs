@@ -11,15 +11,11 @@ internal static class OciCapabilities
     public static RuntimeCapabilities For(OciFlavor flavor, bool serviceIsLocalLinux) => new()
     {
         ReportsExitCodes = true,
-        HasEvents = true,
-        HasHealthChecks = true,
         RequiresExplicitHostPort = false,
         RejectsPrivilegedPortsOnLoopback = false,
         SupportsFractionalCpus = true,
-        NamedVolumesSingleWriter = false,
         SupportsNetworkAliases = true,
         SupportsTmpfs = true,
         SupportsExecCancellation = flavor == OciFlavor.Podman && serviceIsLocalLinux,
-        ContainerIsVirtualMachine = false,
     };
 }

@@ -12,8 +12,11 @@ internal sealed partial class OciContainerRuntime
 
     /// <inheritdoc />
     /// <remarks>One <c>run --detach</c>: the same options as <c>create</c>, one process fewer on every start.</remarks>
-    public Task<string> RunContainerAsync(RunSpec spec, CancellationToken cancellationToken = default) =>
-        CreateAsync(spec, detachedStart: true, cancellationToken);
+    public async Task<ContainerInfo> RunContainerAsync(RunSpec spec, CancellationToken cancellationToken = default)
+    {
+        var id = await CreateAsync(spec, detachedStart: true, cancellationToken).ConfigureAwait(false);
+        return await InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<string> CreateAsync(RunSpec spec, bool detachedStart, CancellationToken cancellationToken)
     {
@@ -32,8 +35,11 @@ internal sealed partial class OciContainerRuntime
     }
 
     /// <inheritdoc />
-    public Task StartContainerAsync(string id, CancellationToken cancellationToken = default) =>
-        _invoker.RunAsync(_arguments.Start(id), "start the container", cancellationToken);
+    public async Task<ContainerInfo> StartContainerAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await _invoker.RunAsync(_arguments.Start(id), "start the container", cancellationToken).ConfigureAwait(false);
+        return await InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public Task StopContainerAsync(string id, TimeSpan gracePeriod, CancellationToken cancellationToken = default) =>

@@ -2,8 +2,8 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
 
 /// <content>
 /// Following podman's <c>k8s-file</c> logs by reading the file itself. <c>podman logs --follow</c> on such a file
-/// polls it, so ten idle follows were ten processes costing about 0.3 % of a core each; here one timer per runtime
-/// checks every followed file's size, and the end comes from the exit stream that the runtime keeps anyway.
+/// polls it, one process per follow; here one polling thread per runtime checks every followed file's size, and the
+/// end comes from the exit stream that the runtime keeps anyway.
 /// Everything else (docker, other drivers, rotated or unreadable files, a remote service) keeps <c>logs</c>.
 /// </content>
 internal sealed partial class OciContainerRuntime
@@ -13,14 +13,14 @@ internal sealed partial class OciContainerRuntime
     private readonly OciLogFilePoller _logFiles = new(LogFilePollInterval);
 
     /// <summary>
-    /// Whether podman runs its containers on this Linux host, so their log files are local: exactly when exec
-    /// cancellation is declared (<see cref="OciCapabilities.For"/>, refined by <see cref="DetectAsync"/>).
+    /// Whether podman runs its containers as processes of this Linux host, so their log files are local (refined by
+    /// <see cref="DetectAsync"/>: a remote podman service keeps them elsewhere).
     /// </summary>
-    private bool LogFilesAreLocal => _flavor == OciFlavor.Podman && OperatingSystem.IsLinux() && Capabilities.SupportsExecCancellation;
+    private bool LogFilesAreLocal => _flavor == OciFlavor.Podman && _containersAreLocalProcesses;
 
     /// <summary>
     /// A follow of <paramref name="id"/>'s log file, or null when its logs must be read through the CLI (which then
-    /// also reports a missing container exactly as before).
+    /// also reports a missing container, as <c>logs</c> does).
     /// </summary>
     private async Task<OciLogFollow?> TryFollowLogFileAsync(string id, CancellationToken cancellationToken)
     {

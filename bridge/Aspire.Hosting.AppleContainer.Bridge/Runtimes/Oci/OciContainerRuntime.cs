@@ -1,4 +1,5 @@
 using Aspire.Hosting.AppleContainer.Bridge.Cli;
+using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
 
@@ -9,12 +10,15 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
 /// </summary>
 internal sealed partial class OciContainerRuntime : IContainerRuntime
 {
+    /// <summary>The category its CLI calls are logged under (at Debug), for podman and docker alike.</summary>
+    internal const string LogCategory = "Aspire.Hosting.AppleContainer.Bridge.Oci";
+
     private readonly OciFlavor _flavor;
     private readonly CliInvoker _invoker;
     private readonly OciArguments _arguments;
     private readonly OciExecTerminator _terminator;
     private readonly OciExitWatcher _exits;
-    private RuntimeCapabilities _capabilities;
+    private volatile bool _containersAreLocalProcesses;
 
     /// <summary>Creates the dialect for <paramref name="name"/> (<c>podman</c> or <c>docker</c>) at <paramref name="executablePath"/>.</summary>
     /// <param name="name"><c>podman</c> or <c>docker</c>.</param>
@@ -34,18 +38,25 @@ internal sealed partial class OciContainerRuntime : IContainerRuntime
         _arguments = new OciArguments(_flavor);
         _terminator = new OciExecTerminator(_invoker, _arguments);
         _exits = new OciExitWatcher(_invoker, _arguments.ExitEvents());
-        _capabilities = OciCapabilities.For(_flavor, OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("CONTAINER_HOST") is null);
+        _containersAreLocalProcesses = OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("CONTAINER_HOST") is null;
     }
 
     /// <inheritdoc />
     public string Name { get; }
+
+    /// <summary>Where its CLI calls are logged (at Debug); nowhere by default.</summary>
+    internal ILogger Logger
+    {
+        get => _invoker.Logger;
+        init => _invoker.Logger = value;
+    }
 
     /// <summary>The CLI's path.</summary>
     public string ExecutablePath => _invoker.ExecutablePath;
 
     /// <inheritdoc />
     /// <remarks>Exec cancellation is refined by <see cref="DetectAsync"/> (a remote podman service cannot offer it).</remarks>
-    public RuntimeCapabilities Capabilities => _capabilities;
+    public RuntimeCapabilities Capabilities => OciCapabilities.For(_flavor, _containersAreLocalProcesses);
 
     /// <inheritdoc />
     public async Task<RuntimeInfo> DetectAsync(CancellationToken cancellationToken = default)
@@ -60,7 +71,7 @@ internal sealed partial class OciContainerRuntime : IContainerRuntime
             return new RuntimeInfo { Name = Name, IsRunning = false, Capabilities = Capabilities, Problem = ex };
         }
 
-        // One cheap call (about 25 ms, against 200 ms for `info`): docker's answer has a Server section only when its
+        // One cheap call (far cheaper than `info`): docker's answer has a Server section only when its
         // daemon answered; podman prints one only when it talks to a service (podman-remote, podman machine), and a
         // failing exit means that service cannot be reached.
         var (clientVersion, hasServer) = OciVersionParser.Parse(version.StandardOutput);
@@ -75,8 +86,7 @@ internal sealed partial class OciContainerRuntime : IContainerRuntime
             return new RuntimeInfo { Name = Name, ExecutablePath = ExecutablePath, IsRunning = false, Version = clientVersion, Capabilities = Capabilities, Problem = problem };
         }
 
-        var containersAreLocalProcesses = OperatingSystem.IsLinux() && !(_flavor == OciFlavor.Podman && hasServer);
-        _capabilities = OciCapabilities.For(_flavor, containersAreLocalProcesses);
+        _containersAreLocalProcesses = OperatingSystem.IsLinux() && !(_flavor == OciFlavor.Podman && hasServer);
         return new RuntimeInfo { Name = Name, ExecutablePath = ExecutablePath, IsRunning = true, Version = clientVersion, Capabilities = Capabilities };
     }
 

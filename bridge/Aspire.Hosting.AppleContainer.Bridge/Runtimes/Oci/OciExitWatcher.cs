@@ -4,7 +4,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
 
 /// <summary>
 /// One <c>events</c> process per runtime, shared by every exit wait in flight, instead of one <c>wait</c> process per
-/// container (podman 4's <c>wait</c> polls the container every 250 ms, so ten idle waits cost ten pollers). The stream
+/// container (podman 4's <c>wait</c> polls the container every 250 ms, so each idle wait would be a poller). The stream
 /// runs only while someone waits; it replays the last seconds on start, so a death between a waiter's inspect and the
 /// stream's subscription is not missed.
 /// </summary>
