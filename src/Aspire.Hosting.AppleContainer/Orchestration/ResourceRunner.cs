@@ -195,7 +195,9 @@ internal sealed partial class ResourceRunner
 
         if (!_exitPublished)
         {
-            await PublishAsync(s => s with { State = KnownResourceStates.Stopping }).ConfigureAwait(false);
+            // Decided inside the update: the monitor may publish the container's own exit between the check above and
+            // this update, and Stopping must not cover an exit already shown.
+            await PublishAsync(s => KnownResourceStates.TerminalStates.Contains(s.State?.Text) ? s : s with { State = KnownResourceStates.Stopping }).ConfigureAwait(false);
             try
             {
                 await runtime.StopContainerAsync(id, StopGracePeriod, cancellationToken).ConfigureAwait(false);
