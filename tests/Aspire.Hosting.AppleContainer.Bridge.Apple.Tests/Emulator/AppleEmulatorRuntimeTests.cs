@@ -52,7 +52,8 @@ public sealed class AppleEmulatorRuntimeTests
         await runtime.StartContainerAsync(sleeper);
         await runtime.StartContainerAsync(server);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await Assert.ThrowsAsync<BridgeException>(() => runtime.ExecAsync(sleeper, new ExecSpec { Command = ["sh", "-c", "sleep 3001 & wait"] }, cancellation.Token));
+        var canceled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runtime.ExecAsync(sleeper, new ExecSpec { Command = ["sh", "-c", "sleep 3001 & wait"] }, cancellation.Token));
+        Assert.Equal(cancellation.Token, canceled.CancellationToken);
         Assert.Equal(2, sandbox.State.HelperProcesses().Count);
 
         await runtime.RemoveContainerAsync(sleeper, force: true);
