@@ -32,12 +32,14 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
             throw new BridgeException(BridgeErrorCode.InvalidSpec, $"The configuration of '{resource.Name}' could not be resolved: {failure.Message}", failure);
         }
 
+        var annotations = GetDcpAnnotations(resource);
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, (unprocessed, processed)) in configuration.EnvironmentVariablesWithUnprocessed)
         {
+            var secret = SecretValues.ContainsSecret(unprocessed);
             var value = await ResolveAsync(resource, unprocessed, processed, cancellationToken).ConfigureAwait(false);
-            (SecretValues.ContainsSecret(unprocessed) ? secrets : environment)[name] = value;
+            (secret ? secrets : environment)[name] = ExpandTemplates(value, annotations, $"the environment variable {name}", secret, logger);
         }
 
         var args = new List<string>();
@@ -50,7 +52,8 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
                     $"An argument of '{resource.Name}' is a secret; secrets never go on a command line. Pass it as an environment variable instead.") { Option = "args" };
             }
 
-            args.Add(await ResolveAsync(resource, unprocessed, processed, cancellationToken).ConfigureAwait(false));
+            var arg = await ResolveAsync(resource, unprocessed, processed, cancellationToken).ConfigureAwait(false);
+            args.Add(ExpandTemplates(arg, annotations, $"argument {args.Count + 1}", secret: false, logger));
         }
 
         RejectContainerFiles(resource);
@@ -138,6 +141,40 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
         resource.TryGetLastAnnotation<ContainerNameAnnotation>(out var name)
             ? name.Name
             : $"{resource.Name}-{(IsPersistent(resource) ? session.AppHostKey : session.Id)[..8]}";
+
+    /// <summary>
+    /// The OpenTelemetry service instance id of the resource's container, as DCP computes it
+    /// (<c>ResourceExtensions.GetOtelServiceInstanceId</c>): a session container's name suffix (this AppHost run's), a
+    /// persistent container's whole default name (stable across runs, so its config hash stays the same). The dashboard
+    /// shows a resource this integration runs under its resource name and matches telemetry to it by service name, as
+    /// for DCP's containers; the instance id tells this run's telemetry from an earlier run's.
+    /// </summary>
+    public string GetOtelServiceInstanceId(IResource resource) =>
+        IsPersistent(resource) ? $"{resource.Name}-{session.AppHostKey[..8]}" : session.Id[..8];
+
+    /// <summary>The values of the DCP annotations Aspire's templates refer to, as DCP sets them on a container (<c>ContainerCreator</c>).</summary>
+    public Dictionary<string, string> GetDcpAnnotations(IResource resource) => new(StringComparer.Ordinal)
+    {
+        [DcpTemplateExpander.OtelServiceNameAnnotation] = resource.Name,
+        [DcpTemplateExpander.OtelServiceInstanceIdAnnotation] = GetOtelServiceInstanceId(resource),
+    };
+
+    /// <summary>
+    /// <paramref name="value"/> with the DCP templates in it expanded; one this integration does not know is left as
+    /// written and logged (a secret value's template text is not: only where it is).
+    /// </summary>
+    private static string ExpandTemplates(string value, IReadOnlyDictionary<string, string> annotations, string where, bool secret, ILogger logger) =>
+        DcpTemplateExpander.Expand(value, annotations, template =>
+        {
+            if (secret)
+            {
+                logger.LogWarning("The value of {Where} has a DCP template this integration does not expand; it is passed as written.", where);
+            }
+            else
+            {
+                logger.LogWarning("The value of {Where} has a DCP template this integration does not expand; it is passed as written: {Template}", where, template);
+            }
+        });
 
     /// <summary>The labels the integration finds its containers by.</summary>
     public Dictionary<string, string> GetLabels(IResource resource)
