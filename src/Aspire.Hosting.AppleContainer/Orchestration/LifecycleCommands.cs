@@ -1,3 +1,4 @@
+using System.Globalization;
 using Aspire.Hosting.AppleContainer.Bridge;
 using Aspire.Hosting.AppleContainer.Bridge.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
@@ -21,12 +22,22 @@ internal static class LifecycleCommands
         KnownResourceStates.NotStarted, KnownResourceStates.Stopping, null, string.Empty,
     };
 
-    /// <summary>Adds the three commands to <paramref name="resource"/>.</summary>
+    /// <summary>
+    /// Adds the three commands to <paramref name="resource"/>, shown as Aspire shows them on its own containers
+    /// (<c>CommandsConfigurationExtensions.AddLifeCycleCommands</c>): start and stop highlighted (inline buttons) with
+    /// filled icons, restart in the menu with a regular one; the same names, descriptions, icons and result messages.
+    /// </summary>
     public static void Add(ContainerResource resource, ContainerOrchestrator orchestrator)
     {
-        resource.Annotations.Add(Command(KnownResourceCommands.StartCommand, "Start", "Play", StartState, (runner, ct) => runner.StartOrStopWaitingAsync(ct), orchestrator));
-        resource.Annotations.Add(Command(KnownResourceCommands.StopCommand, "Stop", "Stop", StopState, (runner, ct) => runner.StopAsync(ct), orchestrator));
-        resource.Annotations.Add(Command(KnownResourceCommands.RestartCommand, "Restart", "ArrowCounterclockwise", RestartState, (runner, ct) => runner.RestartAsync(ct), orchestrator));
+        resource.Annotations.Add(Command(
+            KnownResourceCommands.StartCommand, new("Start", "Start resource", "Play", IconVariant.Filled, true, "Successfully started '{0}'."),
+            StartState, (runner, ct) => runner.StartOrStopWaitingAsync(ct), orchestrator));
+        resource.Annotations.Add(Command(
+            KnownResourceCommands.StopCommand, new("Stop", "Stop resource", "Stop", IconVariant.Filled, true, "Successfully stopped '{0}'."),
+            StopState, (runner, ct) => runner.StopAsync(ct), orchestrator));
+        resource.Annotations.Add(Command(
+            KnownResourceCommands.RestartCommand, new("Restart", "Restart resource", "ArrowCounterclockwise", IconVariant.Regular, false, "Successfully restarted '{0}'."),
+            RestartState, (runner, ct) => runner.RestartAsync(ct), orchestrator));
     }
 
     /// <summary>Start: enabled when stopped, not started or waiting; disabled while busy; hidden when running.</summary>
@@ -48,10 +59,10 @@ internal static class LifecycleCommands
     private static bool IsStopped(string? state) => state is not null && KnownResourceStates.TerminalStates.Contains(state);
 
     private static ResourceCommandAnnotation Command(
-        string name, string displayName, string icon, Func<string?, ResourceCommandState> updateState,
+        string name, Look look, Func<string?, ResourceCommandState> updateState,
         Func<ResourceRunner, CancellationToken, Task> execute, ContainerOrchestrator orchestrator) => new(
             name,
-            displayName,
+            look.DisplayName,
             context => updateState(context.ResourceSnapshot.State?.Text),
             async context =>
             {
@@ -63,17 +74,20 @@ internal static class LifecycleCommands
                 try
                 {
                     await execute(runner, context.CancellationToken).ConfigureAwait(false);
-                    return CommandResults.Success();
+                    return CommandResults.Success(string.Format(CultureInfo.InvariantCulture, look.SuccessMessage, context.ResourceName));
                 }
                 catch (BridgeException ex)
                 {
                     return CommandResults.Failure(DiagnosticCatalog.Describe(ex).ToString());
                 }
             },
-            displayDescription: null,
+            displayDescription: look.Description,
             parameter: null,
             confirmationMessage: null,
-            iconName: icon,
-            iconVariant: IconVariant.Regular,
-            isHighlighted: false);
+            iconName: look.Icon,
+            iconVariant: look.IconVariant,
+            isHighlighted: look.IsHighlighted);
+
+    /// <summary>How the dashboard shows a command, and the message of its success ({0}: the resource's name).</summary>
+    private sealed record Look(string DisplayName, string Description, string Icon, IconVariant IconVariant, bool IsHighlighted, string SuccessMessage);
 }
