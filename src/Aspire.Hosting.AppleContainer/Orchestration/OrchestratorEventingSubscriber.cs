@@ -13,7 +13,7 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 /// Takes the container resources the integration runs (see <see cref="ContainerTakeover"/>) away from DCP in run mode
 /// and hands them to the <see cref="ContainerOrchestrator"/>. It runs before any <c>BeforeStartEvent</c> handler (before DCP attaches
 /// anything): it stashes each resource's image annotation (DCP runs whatever has one), keeps requested host ports off
-/// the endpoints (DCP's proxy would bind them), adds the lifecycle commands, then in <c>BeforeStartEvent</c> lets the
+/// the endpoints (DCP's proxy would bind them), adds the lifecycle commands and the URLs DCP's containers show, then in <c>BeforeStartEvent</c> lets the
 /// orchestrator select the runtime while Aspire starts DCP and allocates endpoints, and starts each resource when Aspire
 /// initialises it. Publish mode is left untouched.
 /// </summary>
@@ -38,6 +38,7 @@ internal sealed class OrchestratorEventingSubscriber(
         {
             TakeOverFromDcp(resource);
             LifecycleCommands.Add(resource, orchestrator);
+            DashboardUrls.Add(resource);
             eventing.Subscribe<InitializeResourceEvent>(resource, (e, _) =>
             {
                 orchestrator.Initialize(resource, e);

@@ -88,6 +88,9 @@ internal sealed class RunnerHarness : IAsyncDisposable
     public CustomResourceSnapshot Current(string name) =>
         Notifications.TryGetCurrentState(name, out var current) ? current.Snapshot : throw new InvalidOperationException($"'{name}' has no snapshot.");
 
+    /// <summary>The application's services (its model, its eventing).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary><paramref name="task"/>, or a test failure naming <paramref name="what"/> after <see cref="Bound"/>.</summary>
     public static async Task<T> BoundedAsync<T>(Task<T> task, string what)
     {
