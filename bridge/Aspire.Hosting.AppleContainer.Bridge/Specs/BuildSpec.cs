@@ -15,6 +15,13 @@ internal sealed record BuildSpec
     /// <summary>Build arguments (<c>ARG</c> values).</summary>
     public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Build arguments named without a value (a null value in Aspire's <c>DockerfileBuildAnnotation.BuildArguments</c>):
+    /// each takes its value from the environment of the build, as <c>docker build --build-arg NAME</c> does, and stays
+    /// unset (the Dockerfile's <c>ARG</c> default applies) when the environment has none.
+    /// </summary>
+    public IReadOnlyList<string> BuildArgsFromEnvironment { get; init; } = [];
+
     /// <summary>Build secrets by id. Values never reach an argv or a log.</summary>
     public IReadOnlyDictionary<string, string> Secrets { get; init; } = new Dictionary<string, string>();
 

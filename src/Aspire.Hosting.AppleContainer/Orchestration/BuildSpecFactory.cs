@@ -6,31 +6,42 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 /// <summary>Turns a <see cref="DockerfileBuildAnnotation"/> into a <see cref="BuildSpec"/>; build secrets stay out of any argv (the bridge's job).</summary>
 internal static class BuildSpecFactory
 {
-    /// <summary>The spec building <paramref name="image"/> for <paramref name="resource"/>.</summary>
+    /// <summary>
+    /// The spec building <paramref name="image"/> for <paramref name="resource"/>. A build argument whose value is null
+    /// (or whose parameter resolves to null) is passed by name only, for the build to take from the environment, as
+    /// Aspire hands DCP a build arg with a null value (ContainerCreator.ApplyBuildArgumentsAsync) and its publishers
+    /// write <c>--build-arg NAME</c> (ContainerRuntimeBase.BuildArgumentsString).
+    /// </summary>
     public static async Task<BuildSpec> CreateAsync(IResource resource, DockerfileBuildAnnotation build, string image, CancellationToken cancellationToken)
     {
+        var arguments = await ResolveAsync(resource, build.BuildArguments, cancellationToken).ConfigureAwait(false);
+        var secrets = await ResolveAsync(resource, build.BuildSecrets, cancellationToken).ConfigureAwait(false);
         return new BuildSpec
         {
             ContextDirectory = build.ContextPath,
             Dockerfile = build.DockerfilePath,
             Tags = [image],
             Target = string.IsNullOrEmpty(build.Stage) ? null : build.Stage,
-            BuildArgs = await ResolveAsync(resource, build.BuildArguments, cancellationToken).ConfigureAwait(false),
-            Secrets = await ResolveAsync(resource, build.BuildSecrets, cancellationToken).ConfigureAwait(false),
+            BuildArgs = WithValues(arguments),
+            BuildArgsFromEnvironment = [.. arguments.Where(a => a.Value is null).Select(a => a.Key)],
+            Secrets = secrets.ToDictionary(s => s.Key, s => s.Value ?? string.Empty, StringComparer.Ordinal),
             Labels = new Dictionary<string, string> { [ContainerLabels.Managed] = "true" },
         };
     }
 
-    private static async Task<Dictionary<string, string>> ResolveAsync<TValue>(IResource resource, Dictionary<string, TValue> values, CancellationToken cancellationToken)
+    private static Dictionary<string, string> WithValues(Dictionary<string, string?> values) =>
+        values.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!, StringComparer.Ordinal);
+
+    private static async Task<Dictionary<string, string?>> ResolveAsync<TValue>(IResource resource, Dictionary<string, TValue> values, CancellationToken cancellationToken)
     {
-        var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
+        var resolved = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (name, value) in values)
         {
             resolved[name] = (object?)value switch
             {
-                null => string.Empty,
+                null => null,
                 string text => text,
-                IValueProvider provider => await provider.GetValueAsync(cancellationToken).ConfigureAwait(false) ?? string.Empty,
+                IValueProvider provider => await provider.GetValueAsync(cancellationToken).ConfigureAwait(false),
                 bool flag => flag ? "true" : "false",
                 IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
                 _ => throw new BridgeException(BridgeErrorCode.InvalidSpec, $"The build value '{name}' of '{resource.Name}' has an unsupported type {value!.GetType().Name}.") { Option = "build-arg" },

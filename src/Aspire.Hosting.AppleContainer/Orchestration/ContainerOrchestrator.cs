@@ -67,12 +67,15 @@ internal sealed class ContainerOrchestrator
         }
     }));
 
-    /// <summary>Starts <paramref name="resource"/> in the background (Aspire raises InitializeResourceEvent once per resource).</summary>
+    /// <summary>
+    /// Starts <paramref name="resource"/> in the background (Aspire raises InitializeResourceEvent once per resource),
+    /// or shows it NotStarted when it waits for the start command (see <see cref="ResourceRunner.StartWithAppHostAsync"/>).
+    /// </summary>
     public void Initialize(ContainerResource resource, InitializeResourceEvent e)
     {
         var runner = _runners.GetOrAdd(resource.Name, _ => new ResourceRunner(
             resource, _runtimes, _guard, _specs, _images, e.Notifications, e.Services.GetRequiredService<ResourceLoggerService>(), e.Eventing, e.Services));
-        _starts.Add(Task.Run(() => runner.StartAsync(_stopping.Token)));
+        _starts.Add(Task.Run(() => runner.StartWithAppHostAsync(_stopping.Token)));
     }
 
     /// <summary>The runner of a resource, by resource name.</summary>

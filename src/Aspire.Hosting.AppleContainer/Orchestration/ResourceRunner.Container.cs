@@ -8,9 +8,9 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 internal sealed partial class ResourceRunner
 {
     /// <summary>
-    /// Builds or pulls the image as needed. For a persistent container it returns the image's id as the runtime reports
-    /// it afterwards (its config hash covers it); a session container is never reused, so its image is not asked about
-    /// beyond whether it exists, and null is returned.
+    /// Builds or pulls the image, as the resource's pull policy asks (<see cref="ImagePullPolicies"/>). For a persistent
+    /// container it returns the image's id as the runtime reports it afterwards (its config hash covers it); a session
+    /// container is never reused, so its image is not asked about beyond whether it exists, and null is returned.
     /// </summary>
     private async Task<string?> EnsureImageAsync(IContainerRuntime runtime, RunSpec spec, bool firstStart, CancellationToken cancellationToken)
     {
@@ -34,16 +34,26 @@ internal sealed partial class ResourceRunner
             return IsPersistent ? await GetImageIdAsync(runtime, spec.Image, cancellationToken).ConfigureAwait(false) : null;
         }
 
-        if (IsPersistent)
+        // Always pulls on every start, without asking what the runtime has; a failed pull fails the start.
+        var policy = ImagePullPolicies.Of(Resource);
+        if (policy != ImagePullPolicy.Always)
         {
-            if (await runtime.GetImageIdAsync(spec.Image, cancellationToken).ConfigureAwait(false) is { } id)
+            if (IsPersistent)
             {
-                return id;
+                if (await runtime.GetImageIdAsync(spec.Image, cancellationToken).ConfigureAwait(false) is { } id)
+                {
+                    return id;
+                }
+            }
+            else if (await _images.ExistsAsync(runtime, spec.Image, firstStart, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
             }
         }
-        else if (await _images.ExistsAsync(runtime, spec.Image, firstStart, cancellationToken).ConfigureAwait(false))
+
+        if (policy == ImagePullPolicy.Never)
         {
-            return null;
+            throw ImagePullPolicies.NeverPulled(runtime.Name, Resource.Name, spec.Image);
         }
 
         _logger.LogInformation("Pulling image {Image}", spec.Image);

@@ -30,6 +30,7 @@ internal sealed partial class ResourceRunner
     private bool _connectionStringAnnounced;
     private volatile bool _waiting;
     private bool _startedBefore;
+    private bool _startRequested;
     private IContainerRuntime? _runtime;
     private string? _containerId;
     private RunSpec? _spec;
@@ -62,6 +63,15 @@ internal sealed partial class ResourceRunner
 
     /// <summary>Whether the container outlives the AppHost.</summary>
     public bool IsPersistent => RunSpecFactory.IsPersistent(Resource);
+
+    /// <summary>
+    /// The start that comes with the AppHost: a resource marked <c>WithExplicitStart()</c> is not started but shown
+    /// NotStarted until the start command starts it, as DCP creates it with <c>Spec.Start = false</c> and publishes
+    /// NotStarted (DcpExecutor, ContainerCreator); its WaitFor dependencies are waited for only then. Everything else starts.
+    /// </summary>
+    public Task StartWithAppHostAsync(CancellationToken cancellationToken) => Resource.HasAnnotationOfType<ExplicitStartupAnnotation>()
+        ? RunExclusiveAsync(ShowNotStartedAsync, cancellationToken)
+        : StartAsync(cancellationToken);
 
     /// <summary>Starts the resource (after its WaitFor dependencies); a running container is left as is.</summary>
     public Task StartAsync(CancellationToken cancellationToken) => RunExclusiveAsync(StartCoreAsync, cancellationToken);
@@ -111,8 +121,21 @@ internal sealed partial class ResourceRunner
         }
     }
 
+    /// <summary>An explicit-start resource before its first start: endpoints announced (so its URLs show), NotStarted, no runtime call.</summary>
+    private async Task ShowNotStartedAsync(CancellationToken cancellationToken)
+    {
+        if (_startRequested)
+        {
+            return; // The start command came first.
+        }
+
+        await AnnounceEndpointsAsync(cancellationToken).ConfigureAwait(false);
+        await PublishAsync(ResourceSnapshots.NotStarted).ConfigureAwait(false);
+    }
+
     private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
+        _startRequested = true;
         if (_monitor is { IsCompleted: false })
         {
             return;
@@ -121,11 +144,7 @@ internal sealed partial class ResourceRunner
         try
         {
             await WaitForDependenciesAsync(cancellationToken).ConfigureAwait(false);
-            if (!_endpointsAnnounced)
-            {
-                _endpointsAnnounced = true;
-                await _eventing.PublishAsync(new ResourceEndpointsAllocatedEvent(Resource, _services), cancellationToken).ConfigureAwait(false);
-            }
+            await AnnounceEndpointsAsync(cancellationToken).ConfigureAwait(false);
 
             await PublishAsync(ResourceSnapshots.Starting).ConfigureAwait(false);
             var active = await _runtimes.GetRuntimeAsync(cancellationToken).ConfigureAwait(false);
@@ -163,6 +182,16 @@ internal sealed partial class ResourceRunner
         {
             _logger.LogError(ex, "The container of '{Resource}' could not be started: {Message}", Resource.Name, ex.Message);
             await PublishAsync(s => ResourceSnapshots.FailedToStart(s, ex.Message)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Publishes ResourceEndpointsAllocatedEvent once.</summary>
+    private async Task AnnounceEndpointsAsync(CancellationToken cancellationToken)
+    {
+        if (!_endpointsAnnounced)
+        {
+            _endpointsAnnounced = true;
+            await _eventing.PublishAsync(new ResourceEndpointsAllocatedEvent(Resource, _services), cancellationToken).ConfigureAwait(false);
         }
     }
 

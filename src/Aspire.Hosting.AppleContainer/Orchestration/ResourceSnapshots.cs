@@ -7,6 +7,13 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 /// <summary>The dashboard snapshots of a container's lifecycle, with the property names DCP uses for containers.</summary>
 internal static class ResourceSnapshots
 {
+    /// <summary>NotStarted: an explicit-start resource waiting for the start command, URLs inactive.</summary>
+    public static CustomResourceSnapshot NotStarted(CustomResourceSnapshot s) => s with
+    {
+        State = KnownResourceStates.NotStarted,
+        Urls = SetInactive(s.Urls, true),
+    };
+
     /// <summary>Starting: previous run's details cleared, URLs inactive.</summary>
     public static CustomResourceSnapshot Starting(CustomResourceSnapshot s) => s with
     {

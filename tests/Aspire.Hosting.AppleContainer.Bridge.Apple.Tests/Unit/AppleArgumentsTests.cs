@@ -129,12 +129,31 @@ public sealed class AppleArgumentsTests
             NoCache = true,
         };
 
-        var argv = AppleArguments.Build(spec, new Dictionary<string, string> { ["token"] = "/private/token" });
+        var argv = AppleArguments.Build(spec, new Dictionary<string, string> { ["token"] = "/private/token" }, _ => null);
 
         Assert.Equal(
             ["build", "--progress", "plain", "--file", "/ctx/Dockerfile.dev", "--tag", "a:1", "--tag", "a:latest", "--build-arg", "A=1", "--build-arg", "B=2",
              "--label", "l=v", "--secret", "id=token,src=/private/token", "--target", "final", "--platform", "linux/arm64", "--no-cache", "/ctx"],
             argv);
         Assert.DoesNotContain(argv, a => a.Contains("s3cr3t", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_gives_a_build_arg_without_a_value_the_AppHost_environment_value_and_leaves_out_one_the_environment_lacks()
+    {
+        var spec = new BuildSpec
+        {
+            ContextDirectory = "/ctx",
+            Tags = ["a:1"],
+            BuildArgs = new Dictionary<string, string> { ["B"] = "2" },
+            BuildArgsFromEnvironment = ["C", "A", "UNSET"],
+        };
+        var environment = new Dictionary<string, string> { ["A"] = "from-env", ["C"] = "" };
+
+        var argv = AppleArguments.Build(spec, new Dictionary<string, string>(), name => environment.GetValueOrDefault(name));
+
+        Assert.Equal(
+            ["build", "--progress", "plain", "--tag", "a:1", "--build-arg", "A=from-env", "--build-arg", "B=2", "--build-arg", "C=", "/ctx"],
+            argv);
     }
 }

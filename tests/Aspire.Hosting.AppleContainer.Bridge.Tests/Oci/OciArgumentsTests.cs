@@ -124,6 +124,23 @@ public sealed class OciArgumentsTests
     }
 
     [Fact]
+    public void Build_passes_a_build_arg_without_a_value_by_name_only_for_the_CLI_to_take_from_its_environment()
+    {
+        var spec = new BuildSpec
+        {
+            ContextDirectory = "/src",
+            Tags = ["app:1"],
+            BuildArgs = new Dictionary<string, string> { ["V"] = "1" },
+            BuildArgsFromEnvironment = ["FROM_ENV"],
+        };
+
+        var argv = Podman.Build(spec, new Dictionary<string, string>());
+
+        Assert.Equal(["build", "--tag", "app:1", "--build-arg", "V=1", "--build-arg", "FROM_ENV", "/src"], argv);
+        Assert.Equal(argv, Docker.Build(spec, new Dictionary<string, string>()));
+    }
+
+    [Fact]
     public void Exit_events_replay_ten_seconds_of_container_deaths_in_each_flavors_json()
     {
         Assert.Equal(["events", "--format", "json", "--since", "10s", "--filter", "type=container", "--filter", "event=died"], Podman.ExitEvents());

@@ -9,13 +9,13 @@ internal sealed partial class ScriptedRuntime
     public override async Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default)
     {
         using var call = await EnterAsync("image-exists", image, cancellationToken).ConfigureAwait(false);
-        return true;
+        return HasImage(image);
     }
 
     public override async Task<IReadOnlySet<string>> FindImagesAsync(IReadOnlyCollection<string> images, CancellationToken cancellationToken = default)
     {
         using var call = await EnterAsync("find-images", string.Join(',', images), cancellationToken).ConfigureAwait(false);
-        return new HashSet<string>(images, StringComparer.Ordinal);
+        return new HashSet<string>(images.Where(HasImage), StringComparer.Ordinal);
     }
 
     public override async Task<string?> GetImageIdAsync(string image, CancellationToken cancellationToken = default)
@@ -23,6 +23,11 @@ internal sealed partial class ScriptedRuntime
         using var call = await EnterAsync("image-id", image, cancellationToken).ConfigureAwait(false);
         lock (_lock)
         {
+            if (_lackedImages.Contains(image))
+            {
+                return null;
+            }
+
             return _imageIds.TryGetValue(image, out var id) ? id : "sha256:" + Convert.ToHexStringLower(System.Text.Encoding.UTF8.GetBytes(image));
         }
     }

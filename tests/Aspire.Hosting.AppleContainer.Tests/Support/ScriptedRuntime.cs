@@ -8,8 +8,9 @@ namespace Aspire.Hosting.AppleContainer.Tests.Support;
 /// An in-memory container runtime the orchestrator drives in unit tests, as Aspire's tests drive DcpExecutor against
 /// a test Kubernetes service. It keeps containers as a runtime would, records every call in <see cref="Journal"/>, and
 /// lets a test hold a call at a gate (<see cref="Hold"/>), end a container (<see cref="Exit"/>), lose an exit
-/// (<see cref="LoseExit"/>) or make the runtime go away (<see cref="GoAway"/>: every call then throws the coded
-/// runtime-unavailable <see cref="BridgeException"/>). What it does not script fails loudly (<see cref="UnusedContainerRuntime"/>).
+/// (<see cref="LoseExit"/>), lack an image (<see cref="Lack"/>), fail pulls (<see cref="FailPulls"/>) or make the
+/// runtime go away (<see cref="GoAway"/>: every call then throws the coded runtime-unavailable
+/// <see cref="BridgeException"/>). What it does not script fails loudly (<see cref="UnusedContainerRuntime"/>).
 /// </summary>
 internal sealed partial class ScriptedRuntime : UnusedContainerRuntime, IContainerRuntimeProvider
 {

@@ -152,8 +152,13 @@ internal static class AppleArguments
 
     public static IReadOnlyList<string> BuilderStart() => ["builder", "start"];
 
-    /// <summary><c>build</c> (BuildCommand.swift @1.0.0); secrets as <c>id=&lt;id&gt;,src=&lt;file&gt;</c>.</summary>
-    public static IReadOnlyList<string> Build(BuildSpec spec, IReadOnlyDictionary<string, string> secretFiles)
+    /// <summary>
+    /// <c>build</c> (BuildCommand.swift @1.0.0); secrets as <c>id=&lt;id&gt;,src=&lt;file&gt;</c>. The CLI hands each
+    /// <c>--build-arg</c> string to the builder VM as it is (BuildCommand.swift@1.2.2:63-64,379; Builder.swift@1.2.2:356-357),
+    /// so nothing takes a value-less one from the AppHost's environment: a <see cref="BuildSpec.BuildArgsFromEnvironment"/>
+    /// name is resolved here through <paramref name="environment"/> and left out when it has no value, as docker leaves it unset.
+    /// </summary>
+    public static IReadOnlyList<string> Build(BuildSpec spec, IReadOnlyDictionary<string, string> secretFiles, Func<string, string?> environment)
     {
         var argv = new List<string> { "build", "--progress", "plain" };
         AddIf(argv, "--file", spec.Dockerfile);
@@ -162,7 +167,11 @@ internal static class AppleArguments
             argv.AddRange(["--tag", tag]);
         }
 
-        foreach (var (key, value) in spec.BuildArgs.OrderBy(a => a.Key, StringComparer.Ordinal))
+        var fromEnvironment = spec.BuildArgsFromEnvironment
+            .Select(name => (Key: name, Value: environment(name)))
+            .Where(arg => arg.Value is not null)
+            .Select(arg => new KeyValuePair<string, string>(arg.Key, arg.Value!));
+        foreach (var (key, value) in spec.BuildArgs.Concat(fromEnvironment).OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             argv.AddRange(["--build-arg", $"{key}={value}"]);
         }

@@ -87,13 +87,17 @@ internal sealed partial class AppleContainerRuntime
         using var secrets = SecretFiles.Create(spec.Secrets);
         try
         {
-            await _invoker.RunWithProgressAsync(AppleArguments.Build(spec, secrets.Paths), "build", "build the image", progress, cancellationToken, LongOperation).ConfigureAwait(false);
+            await _invoker.RunWithProgressAsync(AppleArguments.Build(spec, secrets.Paths, FromCliEnvironment), "build", "build the image", progress, cancellationToken, LongOperation).ConfigureAwait(false);
         }
         catch (BridgeException ex) when (ex.Code == BridgeErrorCode.CliFailed)
         {
             throw ex.WithCode(BridgeErrorCode.BuildFailed);
         }
     }
+
+    /// <summary>A variable as a CLI call would see it: the options' environment over the AppHost's.</summary>
+    private string? FromCliEnvironment(string name) =>
+        _options.Environment.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name);
 
     /// <inheritdoc />
     /// <remarks><c>image delete --force</c> only ignores missing images (ImageDelete.swift @1.0.0), so it is never passed.</remarks>

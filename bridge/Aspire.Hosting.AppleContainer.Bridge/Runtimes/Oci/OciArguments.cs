@@ -45,6 +45,12 @@ internal sealed class OciArguments(OciFlavor flavor)
             argv.AddRange(["--build-arg", $"{name}={value}"]);
         }
 
+        // Without "=", docker and podman take the value from the CLI's environment, which is the AppHost's.
+        foreach (var name in spec.BuildArgsFromEnvironment)
+        {
+            argv.AddRange(["--build-arg", name]);
+        }
+
         foreach (var (id, path) in secretFiles)
         {
             argv.AddRange(["--secret", $"id={id},src={path}"]);
