@@ -28,7 +28,7 @@ public class ArgsSnapshotTests
         Assert.True(appArgs.IsSensitive);
         var sensitivity = Property(snapshot, ArgsSnapshot.AppArgsSensitivity);
         Assert.True(sensitivity.IsSensitive);
-        Assert.Equal([0, 0, 0, 1], (ImmutableArray<int>)sensitivity.Value!);
+        Assert.Equal([0, 0, 0, 1], ((ImmutableArray<int>)sensitivity.Value!).ToArray());
         Assert.Single(snapshot.Properties, p => p.Name == ArgsSnapshot.ContainerArgs);
     }
 
@@ -39,7 +39,7 @@ public class ArgsSnapshotTests
 
         Assert.True(Property(snapshot, ArgsSnapshot.ContainerArgs).IsSensitive);
         Assert.False(Property(snapshot, ArgsSnapshot.AppArgs).IsSensitive);
-        Assert.Equal([0, 0, 0, 0], (ImmutableArray<int>)Property(snapshot, ArgsSnapshot.AppArgsSensitivity).Value!);
+        Assert.Equal([0, 0, 0, 0], ((ImmutableArray<int>)Property(snapshot, ArgsSnapshot.AppArgsSensitivity).Value!).ToArray());
     }
 
     private static CustomResourceSnapshot Empty() => new() { ResourceType = "Container", Properties = [] };
