@@ -49,12 +49,71 @@ public sealed class CliInvokerLoggingTests
         Assert.DoesNotContain("plain-value-4c1d", entry.Message, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task A_secret_argument_is_redacted_wherever_it_appears_in_the_logged_create_argv()
+    {
+        using var directory = new TempDirectory();
+        var logger = new CapturingLogger();
+        var runtime = new OciContainerRuntime("podman", await FakePodmanAsync(directory, "echo 0123456789abcdef\n")) { Logger = logger };
+
+        await runtime.CreateContainerAsync(SecretArgSpec);
+
+        var entry = Assert.Single(logger.Entries);
+        Assert.Contains("--pass *** *** --verbose", entry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(SecretArg, entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_failing_create_names_no_secret_argument_in_its_error_though_the_cli_echoes_it()
+    {
+        using var directory = new TempDirectory();
+        var logger = new CapturingLogger();
+        var cli = await FakePodmanAsync(directory, $"echo \"Error: crun: executable file \\`{SecretArg}\\` not found\" >&2\nexit 125\n");
+        var runtime = new OciContainerRuntime("podman", cli) { Logger = logger };
+
+        var error = await Assert.ThrowsAsync<BridgeException>(() => runtime.CreateContainerAsync(SecretArgSpec));
+
+        Assert.Contains("not found", error.Message, StringComparison.Ordinal); // the CLI's message is kept, the value is not
+        Assert.Contains(CliArgvRedaction.Redacted, error.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--pass", error.Arguments);
+        foreach (var text in new[] { error.Message, error.ToString(), error.StandardError ?? string.Empty, string.Join(' ', error.Arguments), Assert.Single(logger.Entries).Message })
+        {
+            Assert.DoesNotContain(SecretArg, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_logged_argv_redacts_every_occurrence_of_a_secret_value_longest_first()
+    {
+        var shown = CliArgvRedaction.Format(["podman", "create", "img", "--pass", "ab", "x=abc", "abc"], ["ab", "abc"]);
+
+        Assert.Equal("podman create img --pass *** x=*** ***", shown);
+    }
+
     [Fact]
     public void The_logged_argv_redacts_env_and_build_arg_values_in_both_spellings()
     {
         var shown = CliArgvRedaction.Format(["podman", "run", "--env", "A=1", "-e=B=2", "--build-arg", "C=3", "--label", "k=v", "two words"]);
 
         Assert.Equal("podman run --env A=*** -e=B=*** --build-arg C=*** --label k=v \"two words\"", shown);
+    }
+
+    private const string SecretArg = "s3cret-arg-7a1b";
+
+    private static readonly RunSpec SecretArgSpec = new()
+    {
+        Name = "web",
+        Image = "localhost/actr-test/service:latest",
+        Args = ["--pass", SecretArg, "dsn=app:" + SecretArg, "--verbose"],
+        SecretArgs = [1, 2],
+    };
+
+    private static async Task<string> FakePodmanAsync(TempDirectory directory, string body)
+    {
+        var cli = Path.Combine(directory.Path, "podman");
+        await File.WriteAllTextAsync(cli, "#!/bin/sh\n" + body);
+        File.SetUnixFileMode(cli, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return cli;
     }
 
     private static void AssertCall(CapturingLogger.Entry entry, string arguments, int exitCode)

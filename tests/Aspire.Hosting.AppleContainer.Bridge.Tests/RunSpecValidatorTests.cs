@@ -32,7 +32,19 @@ public sealed class RunSpecValidatorTests
         { "memory", Valid() with { MemoryBytes = 1024 } },
         { "workdir", Valid() with { WorkingDirectory = "srv" } },
         { "dns", Valid() with { Dns = ["not-an-ip"] } },
+        { "args", Valid() with { Args = ["--pass"], SecretArgs = [1] } },
+        { "args", Valid() with { Args = ["a", "b"], SecretArgs = [1, 1] } },
+        { "args", Valid() with { Args = ["--pass", "nul\0value"], SecretArgs = [1] } },
     };
+
+    [Fact]
+    public void A_spec_whose_secret_arguments_point_into_its_arguments_is_valid_and_no_message_shows_a_secret()
+    {
+        RunSpecValidator.Validate(Valid() with { Args = ["--user", "a", "--pass", "s3cret"], SecretArgs = [3] });
+
+        var error = Assert.Throws<BridgeException>(() => RunSpecValidator.Validate(Valid() with { Args = ["--pass", "s3cret\0"], SecretArgs = [1] }));
+        Assert.DoesNotContain("s3cret", error.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(InvalidSpecs))]

@@ -8,7 +8,9 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Cli;
 /// Runs one runtime's CLI: argv in, output out, and a classified <see cref="BridgeException"/> for a non-zero exit.
 /// Shared by every dialect so that process handling and error shaping are the same everywhere. Every call is logged
 /// at Debug on <see cref="Logger"/> (argv with <see cref="CliArgvRedaction"/> applied, duration, exit code); a process
-/// a dialect streams from (<see cref="CreateRequest"/>) is logged when it starts.
+/// a dialect streams from (<see cref="CreateRequest"/>) is logged when it starts. Values a call names as secret (a
+/// container's secret arguments, which only an argv can carry) are redacted from that log and from the
+/// <see cref="BridgeException"/> a failure throws: its message, argv and standard error.
 /// </summary>
 internal sealed class CliInvoker
 {
@@ -62,32 +64,46 @@ internal sealed class CliInvoker
         StandardInput = standardInput,
     };
 
-    /// <summary>Runs the CLI and returns its result; throws a classified error when it exits non-zero.</summary>
-    public async Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, string operation, CancellationToken cancellationToken, TimeSpan? timeout = null, string? standardInput = null)
+    /// <summary>
+    /// Runs the CLI and returns its result; throws a classified error when it exits non-zero. Every occurrence of a
+    /// value in <paramref name="secrets"/> is redacted from the log and from the error.
+    /// </summary>
+    public async Task<ProcessResult> RunAsync(
+        IReadOnlyList<string> arguments,
+        string operation,
+        CancellationToken cancellationToken,
+        TimeSpan? timeout = null,
+        string? standardInput = null,
+        IReadOnlyCollection<string>? secrets = null)
     {
-        var result = await RunUncheckedAsync(arguments, cancellationToken, timeout, standardInput).ConfigureAwait(false);
+        var result = await RunUncheckedAsync(arguments, cancellationToken, timeout, standardInput, secrets).ConfigureAwait(false);
         if (result.ExitCode != 0)
         {
-            throw Classifier.CreateException(Argv(arguments), result.ExitCode, result.StandardError, operation);
+            throw Redact(Classifier.CreateException(Argv(arguments), result.ExitCode, result.StandardError, operation), secrets ?? []);
         }
 
         return result;
     }
 
-    /// <summary>Runs the CLI and returns its result whatever its exit code.</summary>
-    public async Task<ProcessResult> RunUncheckedAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken, TimeSpan? timeout = null, string? standardInput = null)
+    /// <summary>Runs the CLI and returns its result whatever its exit code; <paramref name="secrets"/> as for <see cref="RunAsync"/>.</summary>
+    public async Task<ProcessResult> RunUncheckedAsync(
+        IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken,
+        TimeSpan? timeout = null,
+        string? standardInput = null,
+        IReadOnlyCollection<string>? secrets = null)
     {
         var watch = Stopwatch.StartNew();
         try
         {
             var result = await Runner.RunAsync(BuildRequest(arguments, timeout, standardInput), cancellationToken).ConfigureAwait(false);
-            LogCall(arguments, watch, result.ExitCode);
+            LogCall(arguments, watch, result.ExitCode, secrets: secrets);
             return result;
         }
         catch (BridgeException ex) when (ex.Runtime is null)
         {
-            LogCall(arguments, watch, null, ex.Code);
-            throw WithRuntime(ex);
+            LogCall(arguments, watch, null, ex.Code, secrets);
+            throw Redact(WithRuntime(ex), secrets ?? []);
         }
     }
 
@@ -143,21 +159,45 @@ internal sealed class CliInvoker
     /// <summary>The argv as reported in errors: the executable followed by the arguments.</summary>
     public IReadOnlyList<string> Argv(IReadOnlyList<string> arguments) => [ExecutablePath, .. arguments];
 
-    private void LogCall(IReadOnlyList<string> arguments, Stopwatch watch, int? exitCode, string? error = null)
+    private void LogCall(IReadOnlyList<string> arguments, Stopwatch watch, int? exitCode, string? error = null, IReadOnlyCollection<string>? secrets = null)
     {
         if (!Logger.IsEnabled(LogLevel.Debug))
         {
             return;
         }
 
+        var argv = CliArgvRedaction.Format(Argv(arguments), secrets ?? []);
         if (exitCode is { } code)
         {
-            Logger.LogDebug("{Runtime} ran {Argv} in {DurationMs} ms: exit code {ExitCode}", Runtime, CliArgvRedaction.Format(Argv(arguments)), watch.ElapsedMilliseconds, code);
+            Logger.LogDebug("{Runtime} ran {Argv} in {DurationMs} ms: exit code {ExitCode}", Runtime, argv, watch.ElapsedMilliseconds, code);
         }
         else
         {
-            Logger.LogDebug("{Runtime} ran {Argv} for {DurationMs} ms: no exit code ({Error})", Runtime, CliArgvRedaction.Format(Argv(arguments)), watch.ElapsedMilliseconds, error);
+            Logger.LogDebug("{Runtime} ran {Argv} for {DurationMs} ms: no exit code ({Error})", Runtime, argv, watch.ElapsedMilliseconds, error);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="ex"/> with every occurrence of <paramref name="secrets"/> gone from its message, argv and
+    /// standard error (a CLI may echo an argument back, as podman does for an executable it cannot find). The inner
+    /// exception, whose text this cannot vouch for, is left out.
+    /// </summary>
+    private static BridgeException Redact(BridgeException ex, IReadOnlyCollection<string> secrets)
+    {
+        if (secrets.Count == 0)
+        {
+            return ex;
+        }
+
+        return new BridgeException(ex.Code, CliArgvRedaction.RedactText(ex.Message, secrets))
+        {
+            Runtime = ex.Runtime,
+            Arguments = [.. ex.Arguments.Select(a => CliArgvRedaction.RedactText(a, secrets))],
+            ExitCode = ex.ExitCode,
+            StandardError = ex.StandardError is null ? null : CliArgvRedaction.RedactText(ex.StandardError, secrets),
+            Hint = ex.Hint,
+            Option = ex.Option,
+        };
     }
 
     private BridgeException WithRuntime(BridgeException ex) => new(ex.Code, ex.Message, ex.InnerException)

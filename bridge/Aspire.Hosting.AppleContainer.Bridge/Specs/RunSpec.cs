@@ -19,6 +19,14 @@ internal sealed record RunSpec
     /// <summary>Arguments passed after the image (the command).</summary>
     public IReadOnlyList<string> Args { get; init; } = [];
 
+    /// <summary>
+    /// The indexes into <see cref="Args"/> of the arguments built from secret values (ascending). A container's
+    /// arguments reach its process only as argv, and no runtime CLI reads them from a file or stdin, so these travel on
+    /// the short-lived create/run argv alone: they are redacted wherever that argv is logged or reported
+    /// (<see cref="Cli.CliArgvRedaction"/>) and masked in snapshots.
+    /// </summary>
+    public IReadOnlyList<int> SecretArgs { get; init; } = [];
+
     /// <summary>Plain environment variables. They may appear in inspect output but never on a process argv.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 

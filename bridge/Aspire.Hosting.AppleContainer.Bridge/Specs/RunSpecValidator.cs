@@ -58,6 +58,7 @@ internal static partial class RunSpecValidator
             }
         }
 
+        ValidateSecretArgs(spec);
         ValidatePorts(spec.Ports);
         ValidateMounts(spec.Mounts);
 
@@ -163,6 +164,26 @@ internal static partial class RunSpecValidator
         if (value is null || value.Contains('\0'))
         {
             throw Invalid("environment", $"The value of environment variable '{name}' cannot be null or contain NUL.");
+        }
+    }
+
+    /// <summary>Secret argument indexes point into <see cref="RunSpec.Args"/>, ascending and once each; the messages never show a value.</summary>
+    private static void ValidateSecretArgs(RunSpec spec)
+    {
+        var previous = -1;
+        foreach (var index in spec.SecretArgs)
+        {
+            if (index <= previous || index >= spec.Args.Count)
+            {
+                throw Invalid("args", $"The secret argument index {index} must be below the argument count ({spec.Args.Count}) and above the previous one.");
+            }
+
+            if (spec.Args[index].Contains('\0'))
+            {
+                throw Invalid("args", $"The secret argument at index {index} cannot contain NUL.");
+            }
+
+            previous = index;
         }
     }
 

@@ -1,4 +1,5 @@
 using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Bridge.Cli;
 using Aspire.Hosting.AppleContainer.Bridge.Diagnostics;
 using Aspire.Hosting.AppleContainer.Cleanup;
 using Aspire.Hosting.ApplicationModel;
@@ -141,6 +142,8 @@ internal sealed partial class ResourceRunner
             return;
         }
 
+        // A start (not only the create, which the bridge redacts) can fail with the runtime echoing a secret argument.
+        IReadOnlyCollection<string> secrets = [];
         try
         {
             await WaitForDependenciesAsync(cancellationToken).ConfigureAwait(false);
@@ -154,6 +157,7 @@ internal sealed partial class ResourceRunner
             // usable after the AppHost started and this start comes from a command.
             await _guard.EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
             var spec = await _specs.CreateAsync(Resource, _logger, cancellationToken).ConfigureAwait(false);
+            secrets = CliArgvRedaction.SecretsOf(spec);
             var imageId = await EnsureImageAsync(active.Runtime, spec, firstStart: !_startedBefore, cancellationToken).ConfigureAwait(false);
             _startedBefore = true;
             if (IsPersistent)
@@ -174,14 +178,15 @@ internal sealed partial class ResourceRunner
         }
         catch (BridgeException ex)
         {
-            var diagnostic = DiagnosticCatalog.Describe(ex);
-            _logger.LogError("{Diagnostic}", diagnostic.ToString());
-            await PublishAsync(s => ResourceSnapshots.FailedToStart(s, diagnostic.ToString())).ConfigureAwait(false);
+            var diagnostic = CliArgvRedaction.RedactText(DiagnosticCatalog.Describe(ex).ToString(), secrets);
+            _logger.LogError("{Diagnostic}", diagnostic);
+            await PublishAsync(s => ResourceSnapshots.FailedToStart(s, diagnostic)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogError(ex, "The container of '{Resource}' could not be started: {Message}", Resource.Name, ex.Message);
-            await PublishAsync(s => ResourceSnapshots.FailedToStart(s, ex.Message)).ConfigureAwait(false);
+            var message = CliArgvRedaction.RedactText(ex.Message, secrets);
+            _logger.LogError(secrets.Count == 0 ? ex : null, "The container of '{Resource}' could not be started: {Message}", Resource.Name, message);
+            await PublishAsync(s => ResourceSnapshots.FailedToStart(s, message)).ConfigureAwait(false);
         }
     }
 

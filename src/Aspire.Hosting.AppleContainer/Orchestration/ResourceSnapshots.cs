@@ -23,7 +23,7 @@ internal static class ResourceSnapshots
         Urls = SetInactive(s.Urls, true),
     };
 
-    /// <summary>Running: container details, environment (secrets left out), volumes, active URLs; see <see cref="Inspected"/>.</summary>
+    /// <summary>Running: container details, environment (secrets left out), arguments (<see cref="ArgsSnapshot"/>), volumes, active URLs; see <see cref="Inspected"/>.</summary>
     public static CustomResourceSnapshot Running(CustomResourceSnapshot s, RunSpec spec, string containerId, string runtime, bool persistent) => s with
     {
         State = KnownResourceStates.Running,
@@ -34,17 +34,16 @@ internal static class ResourceSnapshots
         Urls = SetInactive(s.Urls, false),
         EnvironmentVariables = [.. spec.Environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new EnvironmentVariableSnapshot(e.Key, e.Value, true))],
         Volumes = [.. spec.Mounts.Select(m => new VolumeSnapshot(m.Source, m.Target, m.Kind == MountKind.Bind ? "bind" : m.Kind.ToString().ToLowerInvariant(), m.ReadOnly))],
-        Properties = WithProperties(s.Properties, new Dictionary<string, object?>
+        Properties = ArgsSnapshot.Apply(WithProperties(s.Properties, new Dictionary<string, object?>
         {
             ["container.id"] = containerId,
             ["container.image"] = spec.Image,
             ["container.ports"] = ImmutableArray.CreateRange(spec.Ports.Select(p => $"{p.HostAddress}:{p.HostPort}->{p.ContainerPort}/{p.Protocol.ToString().ToLowerInvariant()}")),
             ["container.command"] = spec.Entrypoint is null ? null : string.Join(' ', spec.Entrypoint),
-            ["container.args"] = ImmutableArray.CreateRange(spec.Args),
             ["container.lifetime"] = persistent ? "Persistent" : "Session",
             ["container.runtime"] = runtime,
             ["applecontainer.error"] = null,
-        }),
+        }), spec),
     };
 
     /// <summary>What an inspect of the running container adds: the runtime's timestamps and the container's address.</summary>

@@ -12,7 +12,8 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 /// Turns a container resource into the runtime-neutral <see cref="RunSpec"/> the bridge runs:
 /// environment and arguments through Aspire's execution-configuration API, resolved against
 /// <see cref="AppleContainerNetwork"/> so references reach their targets from inside the container; values built
-/// from secret parameters become <see cref="RunSpec.SecretEnvironment"/>; ports from the localhost allocations.
+/// from secret parameters become <see cref="RunSpec.SecretEnvironment"/>, and arguments built from them (or marked
+/// sensitive) are marked in <see cref="RunSpec.SecretArgs"/>; ports from the localhost allocations.
 /// </summary>
 internal sealed class RunSpecFactory(DistributedApplicationExecutionContext executionContext, AppHostSession session, ContainerNetworkAllocator network)
 {
@@ -42,19 +43,22 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
             (secret ? secrets : environment)[name] = ExpandTemplates(value, annotations, $"the environment variable {name}", secret, logger);
         }
 
+        // A secret argument (AddNats's --pass) can reach the container process only as argv; it is marked so that the
+        // bridge redacts it wherever that argv is logged or reported, and the snapshot masks it.
         var args = new List<string>();
+        var secretArgs = new List<int>();
         foreach (var (unprocessed, processed, isSensitive) in configuration.ArgumentsWithUnprocessed)
         {
             if (isSensitive || SecretValues.ContainsSecret(unprocessed))
             {
-                throw new BridgeException(
-                    BridgeErrorCode.InvalidSpec,
-                    $"An argument of '{resource.Name}' is a secret; secrets never go on a command line. Pass it as an environment variable instead.") { Option = "args" };
+                secretArgs.Add(args.Count);
             }
 
             var arg = await ResolveAsync(resource, unprocessed, processed, cancellationToken).ConfigureAwait(false);
             args.Add(ExpandTemplates(arg, annotations, $"argument {args.Count + 1}", secret: false, logger));
         }
+
+        var (wrappedArgs, wrappedSecretArgs) = WrapForShell(resource, args, secretArgs);
 
         RejectContainerFiles(resource);
         HttpsCertificates.RejectRequestedCertificate(resource);
@@ -63,7 +67,8 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
             Name = GetContainerName(resource),
             Image = GetImage(resource),
             Entrypoint = string.IsNullOrEmpty(resource.Entrypoint) ? null : [resource.Entrypoint],
-            Args = WrapForShell(resource, args),
+            Args = wrappedArgs,
+            SecretArgs = wrappedSecretArgs,
             Environment = environment,
             SecretEnvironment = secrets,
             Ports = await GetPortsAsync(resource, cancellationToken).ConfigureAwait(false),
@@ -85,12 +90,15 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
 
     /// <summary>
     /// A resource with <see cref="ContainerResource.ShellExecution"/> (Redis, for one) runs its arguments as one shell
-    /// command line, <c>-c "arg1 arg2 ..."</c>, as DCP runs it, so that <c>$VARIABLES</c> in them expand.
+    /// command line, <c>-c "arg1 arg2 ..."</c>, as DCP runs it, so that <c>$VARIABLES</c> in them expand. That line is
+    /// secret when any of <paramref name="secretArgs"/> (indexes into <paramref name="args"/>) is.
     /// </summary>
-    public static IReadOnlyList<string> WrapForShell(ContainerResource resource, IReadOnlyList<string> args)
+    public static (IReadOnlyList<string> Args, IReadOnlyList<int> SecretArgs) WrapForShell(ContainerResource resource, IReadOnlyList<string> args, IReadOnlyList<int> secretArgs)
     {
 #pragma warning disable ASPIRECONTAINERSHELLEXECUTION001 // Honoured exactly as DCP honours it.
-        return resource.ShellExecution == true && args.Count > 0 ? ["-c", string.Join(' ', args)] : args;
+        return resource.ShellExecution == true && args.Count > 0
+            ? (["-c", string.Join(' ', args)], secretArgs.Count > 0 ? [1] : [])
+            : (args, secretArgs);
 #pragma warning restore ASPIRECONTAINERSHELLEXECUTION001
     }
 

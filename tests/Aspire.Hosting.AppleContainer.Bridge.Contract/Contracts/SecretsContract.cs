@@ -1,6 +1,9 @@
 namespace Aspire.Hosting.AppleContainer.Bridge.Contract;
 
-/// <summary>Secret environment values reach the container but no process's command line and no leftover file.</summary>
+/// <summary>
+/// Secret environment values reach the container but no process's command line and no leftover file; secret
+/// arguments, which only an argv can carry, reach the container process as its arguments.
+/// </summary>
 /// <typeparam name="TFixture">The dialect's fixture.</typeparam>
 public abstract class SecretsContract<TFixture>(TFixture fixture) : RuntimeContract<TFixture>(fixture)
     where TFixture : RuntimeFixture
@@ -57,6 +60,27 @@ public abstract class SecretsContract<TFixture>(TFixture fixture) : RuntimeContr
         Assert.True(samples >= 2, $"only {samples} command-line samples were taken");
         Assert.Empty(leaks);
         Assert.Contains($"ENV ACTR_TEST_SECRET={secret}", output);
+        Assert.Empty(BridgeTemporaryFilesContaining(secret));
+    }
+
+    /// <summary>A secret argument arrives in the container process's argv unchanged.</summary>
+    [RuntimeFact(Timeout = ContractTimeouts.Medium)]
+    public async Task A_secret_argument_reaches_the_container_process_as_its_argument()
+    {
+        await using var scope = BeginTest();
+        var secret = $"actr-secret-arg-{Guid.NewGuid():N}";
+        var spec = scope.ServiceSpec(args: ["sh", "-c", "echo \"ARG=$1\"", "_", secret]) with { SecretArgs = [4] };
+
+        var id = await scope.CreateAsync(spec);
+        await Runtime.StartContainerAsync(id);
+        await Runtime.WaitForExitAsync(id);
+        var output = new List<string>();
+        await foreach (var line in Runtime.GetLogsAsync(id, follow: false))
+        {
+            output.Add(line.Text);
+        }
+
+        Assert.Contains($"ARG={secret}", output);
         Assert.Empty(BridgeTemporaryFilesContaining(secret));
     }
 

@@ -62,7 +62,8 @@ internal sealed class BadInputs : IDisposable
             ["label-huge"] = r => r.WithContainerLabel("engh.huge", new string('l', 256 * 1024)),
             ["entrypoint-unknown"] = r => r.WithEntrypoint("/engh/no/such/entrypoint"),
             ["entrypoint-blank"] = r => r.WithEntrypoint(" "),
-            ["args-secret"] = r => r.WithArgs(multiLineSecret),
+            // A secret argument runs (it can only travel as argv); one holding NUL cannot be an argv element.
+            ["args-secret-nul"] = r => r.WithArgs(ReferenceExpression.Create($"nul\0{multiLineSecret}")),
         };
     }
 

@@ -19,6 +19,7 @@ public class ConfigurationHashTests
         Image = "localhost/actr-test/service:latest",
         Entrypoint = ["/bin/sh"],
         Args = ["-c", "sleep 300"],
+        SecretArgs = [1],
         Environment = new Dictionary<string, string> { ["MODE"] = "a", ["LEVEL"] = "2" },
         SecretEnvironment = new Dictionary<string, string> { ["PASSWORD"] = "p" },
         WorkingDirectory = "/work",
@@ -156,6 +157,7 @@ public class ConfigurationHashTests
             _ when underlying == typeof(long) => (long)(current ?? 0L) + 1,
             _ when underlying == typeof(double) => (double)(current ?? 0d) + 1,
             _ when underlying.IsEnum => Enum.GetValues(underlying).Cast<object>().First(v => !v.Equals(current)),
+            _ when underlying == typeof(IReadOnlyList<int>) => (IReadOnlyList<int>)[.. (IReadOnlyList<int>?)current ?? [], 99],
             _ when underlying == typeof(IReadOnlyList<string>) => (IReadOnlyList<string>)[.. (IReadOnlyList<string>?)current ?? [], "changed"],
             _ when underlying == typeof(IReadOnlyDictionary<string, string>) =>
                 new Dictionary<string, string>((IReadOnlyDictionary<string, string>?)current ?? new Dictionary<string, string>()) { ["CHANGED"] = "1" },

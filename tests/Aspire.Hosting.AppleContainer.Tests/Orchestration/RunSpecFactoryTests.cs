@@ -67,18 +67,39 @@ public class RunSpecFactoryTests
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task A_secret_argument_is_refused_because_it_would_reach_a_command_line()
+    public async Task A_secret_parameter_argument_reaches_the_spec_marked_secret_and_the_others_do_not()
     {
         var builder = ModelApp.CreateBuilder();
         builder.Configuration["Parameters:engd-token"] = "t0ken";
         var token = builder.AddParameter("engd-token", secret: true);
-        var web = builder.AddAppleContainer("web", "localhost/actr-test/service").WithArgs("--token", token);
+        var web = builder.AddAppleContainer("web", "localhost/actr-test/service")
+            .WithArgs("--user", "admin", "--pass", token)
+            .WithArgs(context => context.Args.Add(ReferenceExpression.Create($"dsn=app:{token}")));
         await using var app = ModelApp.Prepare(builder);
 
-        var error = await Assert.ThrowsAsync<BridgeException>(() => app.Specs.CreateAsync(web.Resource, NullLogger.Instance, CancellationToken.None));
+        var spec = await app.Specs.CreateAsync(web.Resource, NullLogger.Instance, CancellationToken.None);
 
-        Assert.Equal(BridgeErrorCode.InvalidSpec, error.Code);
-        Assert.DoesNotContain("t0ken", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["--user", "admin", "--pass", "t0ken", "dsn=app:t0ken"], spec.Args);
+        Assert.Equal([3, 4], spec.SecretArgs);
+        RunSpecValidator.Validate(spec);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_shell_executed_resource_with_a_secret_argument_has_its_whole_command_line_marked_secret()
+    {
+        var builder = ModelApp.CreateBuilder();
+        builder.Configuration["Parameters:engd-token"] = "t0ken";
+        var token = builder.AddParameter("engd-token", secret: true);
+        var web = builder.AddAppleContainer("web", "localhost/actr-test/service").WithArgs("echo", token);
+#pragma warning disable ASPIRECONTAINERSHELLEXECUTION001
+        web.Resource.ShellExecution = true;
+#pragma warning restore ASPIRECONTAINERSHELLEXECUTION001
+        await using var app = ModelApp.Prepare(builder);
+
+        var spec = await app.Specs.CreateAsync(web.Resource, NullLogger.Instance, CancellationToken.None);
+
+        Assert.Equal(["-c", "echo t0ken"], spec.Args);
+        Assert.Equal([1], spec.SecretArgs);
     }
 
     [Fact(Timeout = 30_000)]

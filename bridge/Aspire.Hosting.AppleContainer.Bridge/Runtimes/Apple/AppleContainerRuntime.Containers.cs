@@ -25,7 +25,11 @@ internal sealed partial class AppleContainerRuntime
         ProcessResult result;
         using (var envFile = environment.Count > 0 ? EnvFile.Create(environment) : null)
         {
-            result = await _invoker.RunAsync(AppleArguments.Create(spec, envFile?.Path), "create the container", cancellationToken).ConfigureAwait(false);
+            // Secret arguments can only go on this argv: `create` takes the init process's arguments as passthrough
+            // argv and reads no file for them (ContainerCreate.swift@1.2.2:55; Flags.swift@1.2.2 has --env-file for
+            // variables only). The attached `start` that outlives it carries the id alone.
+            result = await _invoker.RunAsync(
+                AppleArguments.Create(spec, envFile?.Path), "create the container", cancellationToken, secrets: CliArgvRedaction.SecretsOf(spec)).ConfigureAwait(false);
         }
 
         // ContainerCreate.swift @1.0.0 prints the id (the --name) on stdout.

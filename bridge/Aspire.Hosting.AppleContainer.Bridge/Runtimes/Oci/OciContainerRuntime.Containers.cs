@@ -25,9 +25,12 @@ internal sealed partial class OciContainerRuntime
         ProcessResult result;
         using (var envFile = spec.SecretEnvironment.Count > 0 ? EnvFile.Create(spec.SecretEnvironment) : null)
         {
+            // Secret arguments can only go on this short-lived argv: podman and docker read no file or stdin for a
+            // container's command (DCP passes it on argv too); the log and any error redact them.
+            var secrets = CliArgvRedaction.SecretsOf(spec);
             result = detachedStart
-                ? await _invoker.RunAsync(_arguments.Run(spec, envFile?.Path), "run the container", cancellationToken).ConfigureAwait(false)
-                : await _invoker.RunAsync(_arguments.Create(spec, envFile?.Path), "create the container", cancellationToken).ConfigureAwait(false);
+                ? await _invoker.RunAsync(_arguments.Run(spec, envFile?.Path), "run the container", cancellationToken, secrets: secrets).ConfigureAwait(false)
+                : await _invoker.RunAsync(_arguments.Create(spec, envFile?.Path), "create the container", cancellationToken, secrets: secrets).ConfigureAwait(false);
         }
 
         var id = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
