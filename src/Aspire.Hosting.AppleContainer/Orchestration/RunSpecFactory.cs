@@ -55,7 +55,8 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
             }
 
             var arg = await ResolveAsync(resource, unprocessed, processed, cancellationToken).ConfigureAwait(false);
-            args.Add(ExpandTemplates(arg, annotations, $"argument {args.Count + 1}", secret: false, logger));
+            var secret = secretArgs.Count > 0 && secretArgs[^1] == args.Count;
+            args.Add(ExpandTemplates(arg, annotations, $"argument {args.Count + 1}", secret, logger));
         }
 
         var (wrappedArgs, wrappedSecretArgs) = WrapForShell(resource, args, secretArgs);
