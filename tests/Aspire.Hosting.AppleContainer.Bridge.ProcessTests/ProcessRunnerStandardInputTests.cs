@@ -66,19 +66,39 @@ public sealed class ProcessRunnerStandardInputTests
 
             // The runner waits for its input feed and output pumps before it returns, so every task it made is done;
             // a fault of our own, left unobserved, shows that the collection below does report what is unobserved.
+            // A collection does not always finalize the control at once: collect until it is reported (a bounded wait
+            // on that signal), so that garbage older than it has had the same chances.
             LeaveAnUnobservedFault(UnobservedControl);
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (!ControlReported(unobserved) && DateTime.UtcNow < deadline)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
+                await Task.Delay(20);
+            }
         }
         finally
         {
             TaskScheduler.UnobservedTaskException -= onUnobserved;
         }
 
-        var faults = unobserved.SelectMany(e => e.InnerExceptions).ToList();
+        List<Exception> faults;
+        lock (unobserved)
+        {
+            faults = unobserved.SelectMany(e => e.InnerExceptions).ToList();
+        }
+
         Assert.Contains(faults, e => e.Message == UnobservedControl);
         Assert.DoesNotContain(faults, e => e.StackTrace?.Contains("AppleContainer.Bridge.Cli", StringComparison.Ordinal) == true);
+    }
+
+    private static bool ControlReported(List<AggregateException> unobserved)
+    {
+        lock (unobserved)
+        {
+            return unobserved.SelectMany(e => e.InnerExceptions).Any(e => e.Message == UnobservedControl);
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
