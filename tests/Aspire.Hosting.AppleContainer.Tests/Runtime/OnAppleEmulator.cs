@@ -31,3 +31,7 @@ public sealed class AppleEmulatorSessionSweepTests(AppleEmulatorTestRuntime runt
 /// <summary>Aspire's own container resources taken over, on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class AppleEmulatorTakeoverAppTests(TakeoverAppFixture<AppleEmulatorTestRuntime> fixture) : TakeoverAppTests<AppleEmulatorTestRuntime>(fixture);
+
+/// <summary>A container's OTLP span on the dashboard, on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class AppleEmulatorOtlpDashboardTests(AppleEmulatorTestRuntime runtime, Xunit.Abstractions.ITestOutputHelper output) : OtlpDashboardTests<AppleEmulatorTestRuntime>(runtime, output);

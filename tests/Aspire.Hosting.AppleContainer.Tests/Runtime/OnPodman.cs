@@ -31,3 +31,7 @@ public sealed class PodmanSessionSweepTests(PodmanTestRuntime runtime) : Session
 /// <summary>Aspire's own container resources taken over, on real podman.</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class PodmanTakeoverAppTests(TakeoverAppFixture<PodmanTestRuntime> fixture) : TakeoverAppTests<PodmanTestRuntime>(fixture);
+
+/// <summary>A container's OTLP span on the dashboard, on real podman.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class PodmanOtlpDashboardTests(PodmanTestRuntime runtime, Xunit.Abstractions.ITestOutputHelper output) : OtlpDashboardTests<PodmanTestRuntime>(runtime, output);
