@@ -27,6 +27,10 @@ internal sealed class ContainerNetworkAllocator(HostGateway gateway)
     public Task EnsureAllocatedAsync(EndpointAnnotation endpoint, CancellationToken cancellationToken) =>
         _allocations.GetOrAdd(endpoint, e => new Lazy<Task>(() => AllocateAsync(e))).Value.WaitAsync(cancellationToken);
 
+    /// <summary>A host URL (Aspire's <c>HostUrl</c>) as a container reaches it (see <see cref="HostUrls"/>).</summary>
+    public Task<string> ResolveHostUrlAsync(string url, CancellationToken cancellationToken) =>
+        HostUrls.ForContainerAsync(url, gateway, cancellationToken);
+
     private async Task AllocateAsync(EndpointAnnotation endpoint)
     {
         var local = await endpoint.AllAllocatedEndpoints

@@ -250,6 +250,13 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
             return processed;
         }
 
+        if (unprocessed is HostUrl hostUrl)
+        {
+            // Resolved by Aspire, it asks DCP for DCP's container host name and keeps a port that a container cannot
+            // reach when the host listener is bound to 127.0.0.1.
+            return await network.ResolveHostUrlAsync(hostUrl.Url, cancellationToken).ConfigureAwait(false);
+        }
+
         await network.EnsureAllocatedAsync(unprocessed, cancellationToken).ConfigureAwait(false);
         var context = new ValueProviderContext { ExecutionContext = executionContext, Caller = resource, Network = AppleContainerNetwork.Id };
         return await provider.GetValueAsync(context, cancellationToken).ConfigureAwait(false) ?? string.Empty;

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Aspire.Hosting.AppleContainer.Orchestration;
 using Aspire.Hosting.AppleContainer.Tests.Support;
 using Aspire.Hosting.ApplicationModel;
@@ -15,7 +17,7 @@ public class OtlpExporterTests
     public async Task A_container_with_an_OTLP_exporter_gets_its_service_name_and_instance_id_as_literal_values()
     {
         var builder = OtlpBuilder();
-        var web = builder.AddAppleContainer("web", Image).WithOtlpExporter().WithEnvironment(WithoutDcp);
+        var web = builder.AddAppleContainer("web", Image).WithOtlpExporter();
         await using var app = ModelApp.Prepare(builder);
 
         var spec = await app.Specs.CreateAsync(web.Resource, NullLogger.Instance, CancellationToken.None);
@@ -30,7 +32,7 @@ public class OtlpExporterTests
     public async Task A_persistent_containers_instance_id_is_its_default_name_and_stays_the_same_across_runs()
     {
         var builder = OtlpBuilder();
-        var cache = builder.AddAppleContainer("cache", Image).WithLifetime(ContainerLifetime.Persistent).WithOtlpExporter().WithEnvironment(WithoutDcp);
+        var cache = builder.AddAppleContainer("cache", Image).WithLifetime(ContainerLifetime.Persistent).WithOtlpExporter();
         await using var app = ModelApp.Prepare(builder);
 
         var spec = await app.Specs.CreateAsync(cache.Resource, NullLogger.Instance, CancellationToken.None);
@@ -58,12 +60,29 @@ public class OtlpExporterTests
         Assert.Contains("{{ .Names }}", warning, StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// The exporter's endpoint as a plain value: Aspire resolves its own (a HostUrl) for a container by asking DCP,
-    /// which a unit test does not run; the templates are what these tests are about.
-    /// </summary>
-    private static void WithoutDcp(EnvironmentCallbackContext context) =>
-        context.EnvironmentVariables["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://host.containers.internal:18889";
+    [Fact(Timeout = 30_000)]
+    public async Task Without_a_dashboard_in_the_model_the_exporters_host_URL_reaches_the_loopback_listener_through_the_host_address_and_a_forwarded_port()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var listenerPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var builder = ModelApp.CreateBuilder();
+        builder.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{listenerPort}";
+        var web = builder.AddAppleContainer("web", Image).WithOtlpExporter();
+        await using var app = ModelApp.Prepare(builder, hostAddress: "10.88.0.1");
+
+        var spec = await app.Specs.CreateAsync(web.Resource, NullLogger.Instance, CancellationToken.None);
+
+        var endpoint = new Uri(spec.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        Assert.Equal($"http://10.88.0.1:{endpoint.Port}", spec.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, endpoint.Port);
+        await client.GetStream().WriteAsync(new byte[] { 42 });
+        using var accepted = await listener.AcceptTcpClientAsync();
+        var received = new byte[1];
+        Assert.Equal(1, await accepted.GetStream().ReadAsync(received));
+        Assert.Equal(42, received[0]);
+    }
 
     private static IDistributedApplicationBuilder OtlpBuilder()
     {
