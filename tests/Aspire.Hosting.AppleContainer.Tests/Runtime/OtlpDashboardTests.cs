@@ -45,32 +45,72 @@ public abstract class OtlpDashboardTests<TRuntime>(TRuntime runtime, ITestOutput
     [RuntimeFact(Timeout = 180_000)]
     public async Task A_span_a_container_sends_to_its_OTLP_endpoint_shows_on_the_dashboard_under_the_containers_resource_name_and_instance_id()
     {
-        var prefix = RuntimeTestApp.NewPrefix();
-        var name = $"{prefix}-sender";
-        var traceId = RandomNumberGenerator.GetHexString(32, lowercase: true);
-        var spanName = $"{prefix}-span";
         var dashboardApiKey = RandomNumberGenerator.GetHexString(32, lowercase: true);
-        var builder = DistributedApplicationTestingBuilder.Create(
-            [
-                // Read when the builder is created; keys of the test's own, so nothing is generated into user secrets.
-                $"--AppHost:OtlpApiKey={RandomNumberGenerator.GetHexString(32, lowercase: true)}",
-                $"--AppHost:DashboardApiKey={dashboardApiKey}",
-                $"--ASPNETCORE_URLS=http://127.0.0.1:{FreePort()}",
-                $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
-                $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
-                "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
-            ],
-            (options, _) => options.DisableDashboard = false);
+        string[] settings =
+        [
+            $"--AppHost:DashboardApiKey={dashboardApiKey}",
+            $"--ASPNETCORE_URLS=http://127.0.0.1:{FreePort()}",
+            $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
+            $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
+            "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
+        ];
+
+        await RunSenderAsync(settings, withDashboard: true, async (app, sender) =>
+        {
+            using var dashboard = new HttpClient { BaseAddress = app.GetEndpoint(DashboardResource, "http"), Timeout = TimeSpan.FromSeconds(10) };
+            dashboard.DefaultRequestHeaders.Add("x-api-key", dashboardApiKey);
+            var span = await WaitForSpanAsync(dashboard, sender.Name, sender.TraceId);
+            using var resources = JsonDocument.Parse(await dashboard.GetStringAsync("/api/telemetry/resources"));
+            output.WriteLine(resources.RootElement.ToString());
+
+            Assert.Equal(sender.SpanName, span.Span.GetProperty("name").GetString());
+            Assert.Equal(sender.Name, Attribute(span.Resource, "service.name"));
+            Assert.EndsWith($"-{Attribute(span.Resource, "service.instance.id")}", sender.ContainerName, StringComparison.Ordinal);
+            Assert.Contains(resources.RootElement.EnumerateArray(), r => r.GetProperty("name").GetString() == sender.Name);
+        });
+    }
+
+    [RuntimeFact(Timeout = 180_000)]
+    public async Task Without_the_dashboard_a_container_reaches_the_configured_OTLP_endpoint_on_the_hosts_loopback_with_the_API_key_header()
+    {
+        using var collector = new LoopbackHttpCollector();
+        string[] settings = [$"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://localhost:{collector.Port}"];
+
+        await RunSenderAsync(settings, withDashboard: false, async (_, sender) =>
+        {
+            var request = await collector.FirstRequest.WaitAsync(Patience);
+            output.WriteLine(request);
+
+            Assert.StartsWith("POST /v1/traces HTTP/1.1\r\n", request, StringComparison.Ordinal);
+            Assert.Contains($"\r\nx-otlp-api-key: {sender.OtlpApiKey}\r\n", request, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains($"{{\"key\":\"service.name\",\"value\":{{\"stringValue\":\"{sender.Name}\"}}}}", request, StringComparison.Ordinal);
+            Assert.Contains($"\"traceId\":\"{sender.TraceId}\"", request, StringComparison.Ordinal);
+        });
+    }
+
+    /// <summary>
+    /// Runs an AppHost (with <paramref name="settings"/> and an OTLP key of the test's own) whose taken-over busybox
+    /// container sends the span, checks that it exited 0, then hands over to <paramref name="check"/>; everything it
+    /// created goes, whatever happened.
+    /// </summary>
+    private async Task RunSenderAsync(string[] settings, bool withDashboard, Func<DistributedApplication, Sender, Task> check)
+    {
+        var prefix = RuntimeTestApp.NewPrefix();
+        var traceId = RandomNumberGenerator.GetHexString(32, lowercase: true);
+        var sender = new Sender($"{prefix}-sender", traceId, $"{prefix}-span", RandomNumberGenerator.GetHexString(32, lowercase: true));
+
+        // Read when the builder is created; keys of the test's own, so nothing is generated into user secrets.
+        var builder = DistributedApplicationTestingBuilder.Create([$"--AppHost:OtlpApiKey={sender.OtlpApiKey}", .. settings], (options, _) => options.DisableDashboard = !withDashboard);
         runtime.Configure(builder);
         // Written as an existing AppHost is, plus the one-line switch: the container is taken over.
         builder.UseAppleContainerRuntime();
-        builder.AddContainer(name, "localhost/actr-test/busybox", "latest")
+        builder.AddContainer(sender.Name, "localhost/actr-test/busybox", "latest")
             .WithContainerLabel(RuntimeTestApp.TestLabel, prefix)
             .WithEntrypoint("/bin/sh")
             .WithArgs("-c", SendSpan)
             .WithEnvironment("TRACE_ID", traceId)
             .WithEnvironment("SPAN_ID", traceId[..16])
-            .WithEnvironment("SPAN_NAME", spanName)
+            .WithEnvironment("SPAN_NAME", sender.SpanName)
             .WithOtlpExporter(OtlpProtocol.HttpJson);
         DistributedApplication? app = null;
         try
@@ -83,22 +123,13 @@ public abstract class OtlpDashboardTests<TRuntime>(TRuntime runtime, ITestOutput
 
             var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
             using var limit = new CancellationTokenSource(Patience);
-            var exited = await notifications.WaitForResourceAsync(name, e => e.Snapshot.ExitCode is not null, limit.Token);
+            var exited = await notifications.WaitForResourceAsync(sender.Name, e => e.Snapshot.ExitCode is not null, limit.Token);
             var container = Assert.Single(await RuntimeTestApp.ListLabelledAsync(runtime, prefix));
             var logs = await LogsAsync(container.Id);
             output.WriteLine(logs);
             Assert.True(exited.Snapshot.ExitCode == 0, $"The sender exited {exited.Snapshot.ExitCode}: {logs}");
 
-            using var dashboard = new HttpClient { BaseAddress = app.GetEndpoint(DashboardResource, "http"), Timeout = TimeSpan.FromSeconds(10) };
-            dashboard.DefaultRequestHeaders.Add("x-api-key", dashboardApiKey);
-            var span = await WaitForSpanAsync(dashboard, name, traceId);
-            using var resources = JsonDocument.Parse(await dashboard.GetStringAsync("/api/telemetry/resources"));
-            output.WriteLine(resources.RootElement.ToString());
-
-            Assert.Equal(spanName, span.Span.GetProperty("name").GetString());
-            Assert.Equal(name, Attribute(span.Resource, "service.name"));
-            Assert.EndsWith($"-{Attribute(span.Resource, "service.instance.id")}", container.Name, StringComparison.Ordinal);
-            Assert.Contains(resources.RootElement.EnumerateArray(), r => r.GetProperty("name").GetString() == name);
+            await check(app, sender with { ContainerName = container.Name });
         }
         finally
         {
@@ -177,5 +208,11 @@ public abstract class OtlpDashboardTests<TRuntime>(TRuntime runtime, ITestOutput
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The sending container: resource name, the span it sends, the OTLP key the AppHost gave it, its container's name.</summary>
+    private sealed record Sender(string Name, string TraceId, string SpanName, string OtlpApiKey)
+    {
+        public string ContainerName { get; init; } = string.Empty;
     }
 }
