@@ -13,10 +13,11 @@ namespace Aspire.Hosting.AppleContainer.Tests.Runtime;
 
 /// <summary>
 /// Telemetry from a container this integration runs reaches Aspire's dashboard under the container's resource name, as
-/// for DCP's containers: an AppHost with the dashboard (headless, loopback URLs, OTLP and telemetry-API keys of the
-/// test's own) takes over a busybox container (<c>AddContainer</c>) with <c>WithOtlpExporter(OtlpProtocol.HttpJson)</c>, whose shell POSTs one span
-/// as OTLP/JSON to the endpoint, protocol and headers Aspire gave it, with the service name and instance id from its
-/// environment; the dashboard's telemetry API then reports the span and its resource.
+/// for DCP's containers. An AppHost (headless, loopback URLs, an OTLP key of the test's own) takes over a busybox
+/// container (<c>AddContainer</c>) with <c>WithOtlpExporter(OtlpProtocol.HttpJson)</c>, whose shell POSTs one span as
+/// OTLP/JSON to the endpoint, protocol and header Aspire gave it, with the service name and instance id from its
+/// environment. With the dashboard, its telemetry API then reports the span and its resource; without it, a collector
+/// on the host's loopback at the configured endpoint (a <c>HostUrl</c>) receives the request.
 /// </summary>
 public abstract class OtlpDashboardTests<TRuntime>(TRuntime runtime, ITestOutputHelper output) : IClassFixture<TRuntime>
     where TRuntime : TestRuntime, new()
@@ -25,7 +26,7 @@ public abstract class OtlpDashboardTests<TRuntime>(TRuntime runtime, ITestOutput
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     /// <summary>
-    /// Sends one span (retrying while the dashboard comes up) and exits 0 after the dashboard accepted it; the
+    /// Sends one span (retrying while the endpoint comes up) and exits 0 once it is accepted; the
     /// container's own shell turns <c>OTEL_EXPORTER_OTLP_HEADERS</c> (<c>name=value</c>) into a request header.
     /// </summary>
     private const string SendSpan = """
