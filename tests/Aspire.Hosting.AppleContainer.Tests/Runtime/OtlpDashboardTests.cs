@@ -100,8 +100,9 @@ public abstract class OtlpDashboardTests<TRuntime>(TRuntime runtime, ITestOutput
         var traceId = RandomNumberGenerator.GetHexString(32, lowercase: true);
         var sender = new Sender($"{prefix}-sender", traceId, $"{prefix}-span", RandomNumberGenerator.GetHexString(32, lowercase: true));
 
-        // Read when the builder is created; keys of the test's own, so nothing is generated into user secrets.
-        var builder = DistributedApplicationTestingBuilder.Create([$"--AppHost:OtlpApiKey={sender.OtlpApiKey}", .. settings], (options, _) => options.DisableDashboard = !withDashboard);
+        // Read when the builder is created: keys of the test's own, and no version check, so nothing is written into
+        // user secrets (and no package feed is asked).
+        var builder = DistributedApplicationTestingBuilder.Create([$"--AppHost:OtlpApiKey={sender.OtlpApiKey}", "--ASPIRE_VERSION_CHECK_DISABLED=true", .. settings], (options, _) => options.DisableDashboard = !withDashboard);
         runtime.Configure(builder);
         // Written as an existing AppHost is, plus the one-line switch: the container is taken over.
         builder.UseAppleContainerRuntime();
