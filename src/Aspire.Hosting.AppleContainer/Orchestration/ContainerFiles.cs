@@ -100,7 +100,7 @@ internal static class ContainerFiles
 
         return Entry(file) with
         {
-            Contents = file.Contents is { } text ? Encoding.UTF8.GetBytes(text) : null,
+            Contents = file.Contents is { } text ? (ReadOnlyMemory<byte>?)Encoding.UTF8.GetBytes(text) : null,
             SourcePath = file.SourcePath is { } source ? Path.GetFullPath(source) : null,
             ContinueOnError = file.ContinueOnError ?? false,
         };
