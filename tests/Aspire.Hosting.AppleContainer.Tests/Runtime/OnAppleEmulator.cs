@@ -35,3 +35,7 @@ public sealed class AppleEmulatorTakeoverAppTests(TakeoverAppFixture<AppleEmulat
 /// <summary>A container's OTLP span on the dashboard, on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class AppleEmulatorOtlpDashboardTests(AppleEmulatorTestRuntime runtime, Xunit.Abstractions.ITestOutputHelper output) : OtlpDashboardTests<AppleEmulatorTestRuntime>(runtime, output);
+
+/// <summary>WithContainerFiles on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class AppleEmulatorContainerFilesAppTests(AppleEmulatorTestRuntime runtime) : ContainerFilesAppTests<AppleEmulatorTestRuntime>(runtime);

@@ -35,3 +35,7 @@ public sealed class PodmanTakeoverAppTests(TakeoverAppFixture<PodmanTestRuntime>
 /// <summary>A container's OTLP span on the dashboard, on real podman.</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class PodmanOtlpDashboardTests(PodmanTestRuntime runtime, Xunit.Abstractions.ITestOutputHelper output) : OtlpDashboardTests<PodmanTestRuntime>(runtime, output);
+
+/// <summary>WithContainerFiles on real podman.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class PodmanContainerFilesAppTests(PodmanTestRuntime runtime) : ContainerFilesAppTests<PodmanTestRuntime>(runtime);
