@@ -1,5 +1,6 @@
 using Aspire.Hosting.AppleContainer.Bridge;
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.AppleContainer.Orchestration;
 
@@ -10,10 +11,13 @@ internal static class BuildSpecFactory
     /// The spec building <paramref name="image"/> for <paramref name="resource"/>. A build argument whose value is null
     /// (or whose parameter resolves to null) is passed by name only, for the build to take from the environment, as
     /// Aspire hands DCP a build arg with a null value (ContainerCreator.ApplyBuildArgumentsAsync) and its publishers
-    /// write <c>--build-arg NAME</c> (ContainerRuntimeBase.BuildArgumentsString).
+    /// write <c>--build-arg NAME</c> (ContainerRuntimeBase.BuildArgumentsString). A generated Dockerfile
+    /// (<c>WithDockerfileFactory</c>, <c>WithDockerfileBuilder</c>) is written first, as DCP's path does.
     /// </summary>
-    public static async Task<BuildSpec> CreateAsync(IResource resource, DockerfileBuildAnnotation build, string image, CancellationToken cancellationToken)
+    public static async Task<BuildSpec> CreateAsync(
+        IResource resource, DockerfileBuildAnnotation build, string image, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
+        await MaterializeDockerfileAsync(resource, build, services, logger, cancellationToken).ConfigureAwait(false);
         var arguments = await ResolveAsync(resource, build.BuildArguments, cancellationToken).ConfigureAwait(false);
         var secrets = await ResolveAsync(resource, build.BuildSecrets, cancellationToken).ConfigureAwait(false);
         return new BuildSpec
@@ -27,6 +31,26 @@ internal static class BuildSpecFactory
             Secrets = secrets.ToDictionary(s => s.Key, s => s.Value ?? string.Empty, StringComparer.Ordinal),
             Labels = new Dictionary<string, string> { [ContainerLabels.Managed] = "true" },
         };
+    }
+
+    /// <summary>
+    /// Runs the annotation's <c>DockerfileFactory</c> (which <c>WithDockerfileBuilder</c> sets too) and writes what it
+    /// returns to the annotation's <c>DockerfilePath</c>, with Aspire's own <c>EmitDockerfileArtifactsAsync</c>; without
+    /// it the build would read the empty file <c>WithDockerfileFactory</c> reserves. DCP's path does the same before a
+    /// build (ContainerCreator.ApplyBuildArgumentsAsync, DockerfileHelper.ExecuteDockerfileFactoryAsync) and logs the
+    /// generated Dockerfile to the resource's log, as this does.
+    /// </summary>
+    private static async Task MaterializeDockerfileAsync(IResource resource, DockerfileBuildAnnotation build, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (build.DockerfileFactory is null)
+        {
+            return;
+        }
+
+        var context = new DockerfileFactoryContext { Services = services, Resource = resource, CancellationToken = cancellationToken };
+        await build.EmitDockerfileArtifactsAsync(context).ConfigureAwait(false);
+        var content = await File.ReadAllTextAsync(build.DockerfilePath, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Wrote generated Dockerfile at {DockerfilePath} for {ResourceName}:\n{DockerfileContent}", build.DockerfilePath, resource.Name, content);
     }
 
     private static Dictionary<string, string> WithValues(Dictionary<string, string?> values) =>

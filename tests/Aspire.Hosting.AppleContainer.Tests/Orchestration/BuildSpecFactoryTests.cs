@@ -1,5 +1,8 @@
 using Aspire.Hosting.AppleContainer.Orchestration;
+using Aspire.Hosting.AppleContainer.Tests.Support;
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Aspire.Hosting.AppleContainer.Tests.Orchestration;
 
@@ -14,11 +17,63 @@ public class BuildSpecFactoryTests
         build.BuildArguments["EMPTY"] = string.Empty;
         build.BuildArguments["PORT"] = 8080;
 
-        var spec = await BuildSpecFactory.CreateAsync(new ContainerResource("built"), build, "localhost/built:1", CancellationToken.None);
+        var spec = await CreateAsync(new ContainerResource("built"), build);
 
         Assert.Equal(["NULL", "UNRESOLVED"], spec.BuildArgsFromEnvironment);
         Assert.Equal(["EMPTY=", "PORT=8080"], spec.BuildArgs.Select(a => $"{a.Key}={a.Value}").Order(StringComparer.Ordinal));
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_Dockerfile_factory_is_run_and_its_Dockerfile_written_where_the_build_reads_it()
+    {
+        var context = Directory.CreateTempSubdirectory("engd-factory-");
+        try
+        {
+            var builder = ModelApp.CreateBuilder();
+            var built = builder.AddContainer("built", "placeholder")
+                .WithDockerfileFactory(context.FullName, factory => $"FROM localhost/actr-test/busybox:latest\nLABEL made.for={factory.Resource.Name}\n");
+            await using var app = ModelApp.Prepare(builder);
+            var build = built.Resource.Annotations.OfType<DockerfileBuildAnnotation>().Single();
+
+            var spec = await CreateAsync(built.Resource, build, app.Services);
+
+            Assert.Equal(build.DockerfilePath, spec.Dockerfile);
+            Assert.Equal("FROM localhost/actr-test/busybox:latest\nLABEL made.for=built\n", await File.ReadAllTextAsync(spec.Dockerfile!));
+        }
+        finally
+        {
+            context.Delete(recursive: true);
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_Dockerfile_builder_callback_writes_its_stages_to_the_Dockerfile_the_build_reads()
+    {
+        var context = Directory.CreateTempSubdirectory("engd-factory-");
+        try
+        {
+            var builder = ModelApp.CreateBuilder();
+#pragma warning disable ASPIREDOCKERFILEBUILDER001 // experimental in Aspire 13.6.5
+            var built = builder.AddContainer("built", "placeholder")
+                .WithDockerfileBuilder(context.FullName, callback => callback.Builder.From("localhost/actr-test/busybox:latest").Run("echo built > /built"));
+#pragma warning restore ASPIREDOCKERFILEBUILDER001
+            await using var app = ModelApp.Prepare(builder);
+            var build = built.Resource.Annotations.OfType<DockerfileBuildAnnotation>().Single();
+
+            var spec = await CreateAsync(built.Resource, build, app.Services);
+
+            var dockerfile = await File.ReadAllTextAsync(spec.Dockerfile!);
+            Assert.Contains("FROM localhost/actr-test/busybox:latest", dockerfile, StringComparison.Ordinal);
+            Assert.Contains("RUN echo built > /built", dockerfile, StringComparison.Ordinal);
+        }
+        finally
+        {
+            context.Delete(recursive: true);
+        }
+    }
+
+    private static Task<Bridge.BuildSpec> CreateAsync(IResource resource, DockerfileBuildAnnotation build, IServiceProvider? services = null) =>
+        BuildSpecFactory.CreateAsync(resource, build, "localhost/built:1", services ?? new ServiceCollection().BuildServiceProvider(), NullLogger.Instance, CancellationToken.None);
 
     /// <summary>A value provider that resolves to null, as a parameter without a value can.</summary>
     private sealed class NullValue : IValueProvider
