@@ -4,7 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.AppleContainer.Orchestration;
 
-/// <summary>Turns a <see cref="DockerfileBuildAnnotation"/> into a <see cref="BuildSpec"/>; build secrets stay out of any argv (the bridge's job).</summary>
+/// <summary>
+/// Turns a <see cref="DockerfileBuildAnnotation"/> into a <see cref="BuildSpec"/>; build secret values stay out of any
+/// argv (the bridge's job), file secrets are passed by path.
+/// </summary>
 internal static class BuildSpecFactory
 {
     /// <summary>
@@ -19,7 +22,8 @@ internal static class BuildSpecFactory
     {
         await MaterializeDockerfileAsync(resource, build, services, logger, cancellationToken).ConfigureAwait(false);
         var arguments = await ResolveAsync(resource, build.BuildArguments, cancellationToken).ConfigureAwait(false);
-        var secrets = await ResolveAsync(resource, build.BuildSecrets, cancellationToken).ConfigureAwait(false);
+        var valueSecrets = build.BuildSecrets.Where(s => s.Value is not FileInfo).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+        var secrets = await ResolveAsync(resource, valueSecrets, cancellationToken).ConfigureAwait(false);
         return new BuildSpec
         {
             ContextDirectory = build.ContextPath,
@@ -29,6 +33,7 @@ internal static class BuildSpecFactory
             BuildArgs = WithValues(arguments),
             BuildArgsFromEnvironment = [.. arguments.Where(a => a.Value is null).Select(a => a.Key)],
             Secrets = secrets.ToDictionary(s => s.Key, s => s.Value ?? string.Empty, StringComparer.Ordinal),
+            SecretFiles = FileSecrets(build),
             Labels = new Dictionary<string, string> { [ContainerLabels.Managed] = "true" },
         };
     }
@@ -52,6 +57,13 @@ internal static class BuildSpecFactory
         var content = await File.ReadAllTextAsync(build.DockerfilePath, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Wrote generated Dockerfile at {DockerfilePath} for {ResourceName}:\n{DockerfileContent}", build.DockerfilePath, resource.Name, content);
     }
+
+    /// <summary>
+    /// The build secrets given as a file (<c>WithBuildSecret(name, FileInfo)</c>): passed by path, as DCP passes them
+    /// (<c>BuildContextSecret</c> of type <c>file</c>, ContainerCreator.ApplyBuildArgumentsAsync), never read here.
+    /// </summary>
+    private static Dictionary<string, string> FileSecrets(DockerfileBuildAnnotation build) =>
+        build.BuildSecrets.Where(s => s.Value is FileInfo).ToDictionary(s => s.Key, s => ((FileInfo)s.Value).FullName, StringComparer.Ordinal);
 
     private static Dictionary<string, string> WithValues(Dictionary<string, string?> values) =>
         values.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!, StringComparer.Ordinal);

@@ -23,6 +23,20 @@ public class BuildSpecFactoryTests
         Assert.Equal(["EMPTY=", "PORT=8080"], spec.BuildArgs.Select(a => $"{a.Key}={a.Value}").Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_file_build_secret_is_passed_by_its_full_path_and_a_parameter_secret_by_value()
+    {
+        var build = new DockerfileBuildAnnotation("/ctx", "/ctx/Dockerfile", null);
+        build.BuildSecrets["FILE"] = new FileInfo("relative/token.txt");
+        build.BuildSecrets["VALUE"] = new ParameterResource("token", _ => "s3cr3t", secret: true);
+
+        var spec = await CreateAsync(new ContainerResource("built"), build);
+
+        Assert.Equal(Path.GetFullPath("relative/token.txt"), Assert.Single(spec.SecretFiles, s => s.Key == "FILE").Value);
+        Assert.Equal("s3cr3t", Assert.Single(spec.Secrets, s => s.Key == "VALUE").Value);
+        Assert.DoesNotContain("FILE", spec.Secrets.Keys);
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task A_Dockerfile_factory_is_run_and_its_Dockerfile_written_where_the_build_reads_it()
     {
