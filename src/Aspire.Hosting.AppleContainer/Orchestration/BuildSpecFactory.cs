@@ -15,7 +15,8 @@ internal static class BuildSpecFactory
     /// (or whose parameter resolves to null) is passed by name only, for the build to take from the environment, as
     /// Aspire hands DCP a build arg with a null value (ContainerCreator.ApplyBuildArgumentsAsync) and its publishers
     /// write <c>--build-arg NAME</c> (ContainerRuntimeBase.BuildArgumentsString). A generated Dockerfile
-    /// (<c>WithDockerfileFactory</c>, <c>WithDockerfileBuilder</c>) is written first, as DCP's path does.
+    /// (<c>WithDockerfileFactory</c>, <c>WithDockerfileBuilder</c>) is written first, as DCP's path does; the target
+    /// platform is what the resource's build-options callbacks choose (<see cref="BuildPlatforms"/>).
     /// </summary>
     public static async Task<BuildSpec> CreateAsync(
         IResource resource, DockerfileBuildAnnotation build, string image, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
@@ -30,6 +31,7 @@ internal static class BuildSpecFactory
             Dockerfile = build.DockerfilePath,
             Tags = [image],
             Target = string.IsNullOrEmpty(build.Stage) ? null : build.Stage,
+            Platform = await BuildPlatforms.ResolveAsync(resource, services, logger, cancellationToken).ConfigureAwait(false),
             BuildArgs = WithValues(arguments),
             BuildArgsFromEnvironment = [.. arguments.Where(a => a.Value is null).Select(a => a.Key)],
             Secrets = secrets.ToDictionary(s => s.Key, s => s.Value ?? string.Empty, StringComparer.Ordinal),

@@ -86,6 +86,26 @@ public class BuildSpecFactoryTests
         }
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task A_build_options_callback_choosing_a_target_platform_sets_the_build_platform_as_DCP_spells_it()
+    {
+        var builder = ModelApp.CreateBuilder();
+#pragma warning disable ASPIREPIPELINES003 // experimental in Aspire 13.6.5
+        var one = builder.AddAppleContainerFromDockerfile("one", "/ctx").WithContainerBuildOptions(o => o.TargetPlatform = Publishing.ContainerTargetPlatform.LinuxAmd64);
+        var both = builder.AddAppleContainerFromDockerfile("both", "/ctx").WithContainerBuildOptions(o => o.TargetPlatform = Publishing.ContainerTargetPlatform.AllLinux);
+#pragma warning restore ASPIREPIPELINES003
+        var none = builder.AddAppleContainerFromDockerfile("none", "/ctx");
+        await using var app = ModelApp.Prepare(builder);
+
+        async Task<string?> PlatformOf(IResource resource) =>
+            (await CreateAsync(resource, resource.Annotations.OfType<DockerfileBuildAnnotation>().Single(), app.Services)).Platform;
+
+        Assert.Equal("linux/amd64", await PlatformOf(one.Resource));
+        Assert.Equal("linux/amd64,linux/arm64", await PlatformOf(both.Resource));
+        // Aspire's own default callback (WithDockerfile) chooses a platform for publish only: in run mode the host's is built.
+        Assert.Null(await PlatformOf(none.Resource));
+    }
+
     private static Task<Bridge.BuildSpec> CreateAsync(IResource resource, DockerfileBuildAnnotation build, IServiceProvider? services = null) =>
         BuildSpecFactory.CreateAsync(resource, build, "localhost/built:1", services ?? new ServiceCollection().BuildServiceProvider(), NullLogger.Instance, CancellationToken.None);
 
