@@ -152,7 +152,7 @@ internal sealed partial class ResourceRunner
             await AnnounceEndpointsAsync(cancellationToken).ConfigureAwait(false);
             await WaitForDependenciesAsync(cancellationToken).ConfigureAwait(false);
 
-            await PublishAsync(ResourceSnapshots.Starting).ConfigureAwait(false);
+            await PublishAsync(s => ResourceSnapshots.Starting(s, RunSpecFactory.GetImage(Resource))).ConfigureAwait(false);
             var active = await _runtimes.GetRuntimeAsync(cancellationToken).ConfigureAwait(false);
             _runtime = active.Runtime;
 
