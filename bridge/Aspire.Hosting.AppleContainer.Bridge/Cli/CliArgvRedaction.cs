@@ -58,9 +58,11 @@ internal static class CliArgvRedaction
         return text;
     }
 
-    /// <summary>The values to redact from the argv that creates a container from <paramref name="spec"/>: its secret arguments and secret environment values.</summary>
+    /// <summary>The values to redact from the argv that creates a container from <paramref name="spec"/>: its secret (runtime) arguments and secret environment values.</summary>
     public static IReadOnlyCollection<string> SecretsOf(RunSpec spec) =>
-        [.. spec.SecretArgs.Where(i => i >= 0 && i < spec.Args.Count).Select(i => spec.Args[i]).Concat(spec.SecretEnvironment.Values).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
+        [.. spec.SecretArgs.Where(i => i >= 0 && i < spec.Args.Count).Select(i => spec.Args[i])
+            .Concat(spec.SecretRuntimeArgs.Where(i => i >= 0 && i < spec.RuntimeArgs.Count).Select(i => spec.RuntimeArgs[i]))
+            .Concat(spec.SecretEnvironment.Values).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
 
     private static string RedactPair(string pair)
     {

@@ -25,6 +25,12 @@ internal sealed record BuildSpec
     /// <summary>Build secrets by id. Values never reach an argv or a log.</summary>
     public IReadOnlyDictionary<string, string> Secrets { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Build secrets read from files the caller names (Aspire's <c>FileInfo</c> build secrets), by id: passed as
+    /// <c>--secret id=ID,src=PATH</c>, so the value never passes through this process.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SecretFiles { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The target stage.</summary>
     public string? Target { get; init; }
 

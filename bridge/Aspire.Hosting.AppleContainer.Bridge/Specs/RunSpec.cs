@@ -27,6 +27,16 @@ internal sealed record RunSpec
     /// </summary>
     public IReadOnlyList<int> SecretArgs { get; init; } = [];
 
+    /// <summary>
+    /// Runtime arguments with no field of their own (<c>WithContainerRuntimeArgs</c> beyond the mapped flags), passed
+    /// verbatim and in order on the create/run argv before the image by runtimes that take docker's run flags (docker,
+    /// podman), as DCP passes them; a runtime without docker's flags (Apple's) refuses a spec that has any, naming the flag.
+    /// </summary>
+    public IReadOnlyList<string> RuntimeArgs { get; init; } = [];
+
+    /// <summary>The indexes into <see cref="RuntimeArgs"/> of the arguments built from secret values (ascending), redacted as <see cref="SecretArgs"/> are.</summary>
+    public IReadOnlyList<int> SecretRuntimeArgs { get; init; } = [];
+
     /// <summary>Plain environment variables. They may appear in inspect output but never on a process argv.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 

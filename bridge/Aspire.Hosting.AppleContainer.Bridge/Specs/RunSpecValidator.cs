@@ -58,7 +58,12 @@ internal static partial class RunSpecValidator
             }
         }
 
-        ValidateSecretArgs(spec);
+        ValidateSecretArgs(spec.Args, spec.SecretArgs, "args");
+        ValidateSecretArgs(spec.RuntimeArgs, spec.SecretRuntimeArgs, "runtime-args");
+        if (spec.RuntimeArgs.Any(a => a.Contains('\0')))
+        {
+            throw Invalid("runtime-args", "A runtime argument cannot contain NUL.");
+        }
         ValidatePorts(spec.Ports);
         ValidateMounts(spec.Mounts);
         ValidateFiles(spec.Files);
@@ -168,20 +173,20 @@ internal static partial class RunSpecValidator
         }
     }
 
-    /// <summary>Secret argument indexes point into <see cref="RunSpec.Args"/>, ascending and once each; the messages never show a value.</summary>
-    private static void ValidateSecretArgs(RunSpec spec)
+    /// <summary>Secret argument indexes point into <paramref name="args"/>, ascending and once each; the messages never show a value.</summary>
+    private static void ValidateSecretArgs(IReadOnlyList<string> args, IReadOnlyList<int> secretIndexes, string option)
     {
         var previous = -1;
-        foreach (var index in spec.SecretArgs)
+        foreach (var index in secretIndexes)
         {
-            if (index <= previous || index >= spec.Args.Count)
+            if (index <= previous || index >= args.Count)
             {
-                throw Invalid("args", $"The secret argument index {index} must be below the argument count ({spec.Args.Count}) and above the previous one.");
+                throw Invalid(option, $"The secret argument index {index} must be below the argument count ({args.Count}) and above the previous one.");
             }
 
-            if (spec.Args[index].Contains('\0'))
+            if (args[index].Contains('\0'))
             {
-                throw Invalid("args", $"The secret argument at index {index} cannot contain NUL.");
+                throw Invalid(option, $"The secret argument at index {index} cannot contain NUL.");
             }
 
             previous = index;

@@ -12,7 +12,7 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 internal static class ArgsSnapshot
 {
     /// <summary>The container's arguments (Aspire's <c>KnownProperties.Container.Args</c>).</summary>
-    public const string ContainerArgs = "container.args";
+    public const string ContainerArgs = ContainerProperties.Args;
 
     /// <summary>The launch arguments (Aspire's <c>KnownProperties.Resource.AppArgs</c>).</summary>
     public const string AppArgs = "resource.appArgs";
@@ -28,7 +28,7 @@ internal static class ArgsSnapshot
         return
         [
             .. properties.Where(p => p.Name is not (ContainerArgs or AppArgs or AppArgsSensitivity)),
-            new ResourcePropertySnapshot(ContainerArgs, args) { IsSensitive = true },
+            ContainerProperties.Create(ContainerArgs, args, isSensitive: true),
             new ResourcePropertySnapshot(AppArgs, args) { IsSensitive = anySecret },
             new ResourcePropertySnapshot(AppArgsSensitivity, ImmutableArray.CreateRange(spec.Args.Select((_, i) => spec.SecretArgs.Contains(i) ? 1 : 0))) { IsSensitive = anySecret },
         ];

@@ -7,16 +7,14 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 
 /// <summary>
 /// Honours <c>WithContainerRuntimeArgs</c>: the docker-style <c>run</c> flags a resource carries are mapped onto the
-/// <see cref="RunSpec"/> fields they stand for, so they work on every runtime. A flag with no such field is rejected
-/// with <see cref="BridgeErrorCode.UnsupportedOption"/> naming it, never passed through or dropped. The values are
-/// parsed here and checked once, by the bridge's <see cref="RunSpecValidator"/>. <c>WithCpus</c>, <c>WithMemory</c>,
+/// <see cref="RunSpec"/> fields they stand for, so they work on every runtime. Every other argument is kept, verbatim
+/// and in order, in <see cref="RunSpec.RuntimeArgs"/>: docker and podman get it on their argv as DCP passes it, and
+/// Apple's runtime refuses it with <see cref="BridgeErrorCode.UnsupportedOption"/> naming the flag. The mapped values
+/// are parsed here and checked once, by the bridge's <see cref="RunSpecValidator"/>. <c>WithCpus</c>, <c>WithMemory</c>,
 /// <c>WithInit</c> and <c>WithContainerLabel</c> write their flags here too (spelled by <see cref="OciRunFlags"/>).
 /// </summary>
 internal static class ContainerRuntimeArgs
 {
-    /// <summary>The flags understood, for the message that names an unsupported one.</summary>
-    public const string SupportedFlags = "--cpus, -m/--memory, --init, -w/--workdir, -u/--user, -l/--label, -e/--env, --platform, --read-only, --dns, --tmpfs (a path, without options), --entrypoint";
-
     /// <summary>Runs the resource's runtime-args callbacks and resolves their values (in order).</summary>
     public static async Task<IReadOnlyList<RuntimeArg>> EvaluateAsync(IResource resource, CancellationToken cancellationToken)
     {
@@ -50,9 +48,10 @@ internal static class ContainerRuntimeArgs
     }
 
     /// <summary>Applies <paramref name="args"/> to <paramref name="spec"/>.</summary>
-    /// <exception cref="BridgeException"><see cref="BridgeErrorCode.UnsupportedOption"/> for a flag with no RunSpec field; <see cref="BridgeErrorCode.InvalidSpec"/> for a bad value.</exception>
+    /// <exception cref="BridgeException"><see cref="BridgeErrorCode.InvalidSpec"/> for a bad value of a mapped flag.</exception>
     public static RunSpec Apply(RunSpec spec, IReadOnlyList<RuntimeArg> args, string resourceName)
     {
+        var verbatim = new List<RuntimeArg>();
         for (var i = 0; i < args.Count; i++)
         {
             var current = args[i].Value;
@@ -86,16 +85,24 @@ internal static class ContainerRuntimeArgs
                 "--platform" => spec with { Platform = Next().Value },
                 "--entrypoint" => spec with { Entrypoint = [Next().Value] },
                 "--dns" => spec with { Dns = [.. spec.Dns, Next().Value] },
-                "--tmpfs" => WithTmpfs(spec, resourceName, flag, Next().Value),
+                "--tmpfs" => WithTmpfs(spec, flag, args[i], Next(), verbatim),
                 OciRunFlags.LabelShort or OciRunFlags.Label => WithLabel(spec, resourceName, flag, Next().Value),
                 "-e" or "--env" => WithEnvironment(spec, resourceName, flag, Next()),
-                _ => throw new BridgeException(
-                    BridgeErrorCode.UnsupportedOption,
-                    $"The container runtime argument '{current}' of '{resourceName}' has no equivalent on the runtimes this integration drives (supported: {SupportedFlags}); remove it or use the matching Aspire API.")
-                { Option = flag },
+                _ => Verbatim(spec, args[i], verbatim),
             };
         }
 
+        return verbatim.Count == 0 ? spec : spec with
+        {
+            RuntimeArgs = [.. spec.RuntimeArgs, .. verbatim.Select(a => a.Value)],
+            SecretRuntimeArgs = [.. spec.SecretRuntimeArgs, .. verbatim.Select((a, index) => (a, index)).Where(p => p.a.IsSecret).Select(p => spec.RuntimeArgs.Count + p.index)],
+        };
+    }
+
+    /// <summary>An argument with no RunSpec field (a flag, or the value after one), kept as it is.</summary>
+    private static RunSpec Verbatim(RunSpec spec, RuntimeArg arg, List<RuntimeArg> verbatim)
+    {
+        verbatim.Add(arg);
         return spec;
     }
 
@@ -106,24 +113,23 @@ internal static class ContainerRuntimeArgs
     }
 
     /// <summary>
-    /// <c>--tmpfs PATH</c>. A <see cref="MountSpec"/> has no tmpfs options (size, mode), so <c>PATH:OPTIONS</c> is
-    /// refused rather than run without them.
+    /// <c>--tmpfs PATH</c> becomes a tmpfs mount. A <see cref="MountSpec"/> has no tmpfs options (size, mode), so
+    /// <c>PATH:OPTIONS</c> is kept verbatim instead (as written: one <c>--tmpfs=PATH:OPTIONS</c> or two arguments).
     /// </summary>
-    private static RunSpec WithTmpfs(RunSpec spec, string resourceName, string flag, string value)
+    private static RunSpec WithTmpfs(RunSpec spec, string flag, RuntimeArg written, RuntimeArg value, List<RuntimeArg> verbatim)
     {
-        var colon = value.IndexOf(':', StringComparison.Ordinal);
-        if (colon >= 0)
+        if (value.Value.Contains(':', StringComparison.Ordinal))
         {
-            throw new BridgeException(
-                BridgeErrorCode.UnsupportedOption,
-                $"The container runtime argument '{flag} {value}' of '{resourceName}' has tmpfs options ('{value[(colon + 1)..]}'), which this integration cannot pass to every runtime.")
+            verbatim.Add(written);
+            if (!ReferenceEquals(written, value) && written.Value == flag)
             {
-                Option = flag,
-                Hint = $"Pass the path alone ('{flag} {value[..colon]}'); the runtime's default size and mode apply.",
-            };
+                verbatim.Add(value);
+            }
+
+            return spec;
         }
 
-        return spec with { Mounts = [.. spec.Mounts, new MountSpec(MountKind.Tmpfs, null, value)] };
+        return spec with { Mounts = [.. spec.Mounts, new MountSpec(MountKind.Tmpfs, null, value.Value)] };
     }
 
     private static RunSpec WithEnvironment(RunSpec spec, string resourceName, string flag, RuntimeArg arg)

@@ -29,7 +29,7 @@ internal sealed partial class ResourceRunner
         if (Resource.TryGetLastAnnotation<DockerfileBuildAnnotation>(out var build))
         {
             _logger.LogInformation("Building image {Image} from {Context}", spec.Image, build.ContextPath);
-            var buildSpec = await BuildSpecFactory.CreateAsync(Resource, build, spec.Image, cancellationToken).ConfigureAwait(false);
+            var buildSpec = await BuildSpecFactory.CreateAsync(Resource, build, spec.Image, _services, _logger, cancellationToken).ConfigureAwait(false);
             await runtime.BuildImageAsync(buildSpec, progress, cancellationToken).ConfigureAwait(false);
             return IsPersistent ? await GetImageIdAsync(runtime, spec.Image, cancellationToken).ConfigureAwait(false) : null;
         }

@@ -146,10 +146,13 @@ internal sealed partial class ResourceRunner
         IReadOnlyCollection<string> secrets = [];
         try
         {
-            await WaitForDependenciesAsync(cancellationToken).ConfigureAwait(false);
+            // Endpoints first: Aspire publishes the URLs (inactive until Running) on ResourceEndpointsAllocatedEvent, and DCP
+            // raises it for every resource before any waits (DcpExecutor, "Allocate every endpoint ... before publishing"),
+            // so a resource's URLs show while it waits for its dependencies.
             await AnnounceEndpointsAsync(cancellationToken).ConfigureAwait(false);
+            await WaitForDependenciesAsync(cancellationToken).ConfigureAwait(false);
 
-            await PublishAsync(ResourceSnapshots.Starting).ConfigureAwait(false);
+            await PublishAsync(s => ResourceSnapshots.Starting(s, RunSpecFactory.GetImage(Resource))).ConfigureAwait(false);
             var active = await _runtimes.GetRuntimeAsync(cancellationToken).ConfigureAwait(false);
             _runtime = active.Runtime;
 

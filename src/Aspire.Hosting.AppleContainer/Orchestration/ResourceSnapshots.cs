@@ -14,16 +14,23 @@ internal static class ResourceSnapshots
         Urls = SetInactive(s.Urls, true),
     };
 
-    /// <summary>Starting: previous run's details cleared, URLs inactive.</summary>
-    public static CustomResourceSnapshot Starting(CustomResourceSnapshot s) => s with
+    /// <summary>
+    /// Starting: previous run's details cleared, URLs inactive, and the image shown, as Aspire's ApplicationOrchestrator
+    /// shows a DCP container's image once it starts (OnResourceStarting).
+    /// </summary>
+    public static CustomResourceSnapshot Starting(CustomResourceSnapshot s, string image) => s with
     {
         State = KnownResourceStates.Starting,
         ExitCode = null,
         StopTimeStamp = null,
         Urls = SetInactive(s.Urls, true),
+        Properties = WithProperties(s.Properties, [ContainerProperties.Create(ContainerProperties.Image, image)]),
     };
 
-    /// <summary>Running: container details, environment (secrets left out), arguments (<see cref="ArgsSnapshot"/>), volumes, active URLs; see <see cref="Inspected"/>.</summary>
+    /// <summary>
+    /// Running: container details typed and marked as DCP's (ResourceSnapshotBuilder.ToSnapshot(Container): the target
+    /// ports as numbers, the lifetime as a <see cref="ContainerLifetime"/>, Aspire's display metadata:
+    /// <see cref="ContainerProperties"/>), environment (secrets left out), arguments (<see cref="ArgsSnapshot"/>), volumes, active URLs; see <see cref="Inspected"/>.</summary>
     public static CustomResourceSnapshot Running(CustomResourceSnapshot s, RunSpec spec, string containerId, string runtime, bool persistent) => s with
     {
         State = KnownResourceStates.Running,
@@ -34,16 +41,17 @@ internal static class ResourceSnapshots
         Urls = SetInactive(s.Urls, false),
         EnvironmentVariables = [.. spec.Environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new EnvironmentVariableSnapshot(e.Key, e.Value, true))],
         Volumes = [.. spec.Mounts.Select(m => new VolumeSnapshot(m.Source, m.Target, m.Kind == MountKind.Bind ? "bind" : m.Kind.ToString().ToLowerInvariant(), m.ReadOnly))],
-        Properties = ArgsSnapshot.Apply(WithProperties(s.Properties, new Dictionary<string, object?>
-        {
-            ["container.id"] = containerId,
-            ["container.image"] = spec.Image,
-            ["container.ports"] = ImmutableArray.CreateRange(spec.Ports.Select(p => $"{p.HostAddress}:{p.HostPort}->{p.ContainerPort}/{p.Protocol.ToString().ToLowerInvariant()}")),
-            ["container.command"] = spec.Entrypoint is null ? null : string.Join(' ', spec.Entrypoint),
-            ["container.lifetime"] = persistent ? "Persistent" : "Session",
-            ["container.runtime"] = runtime,
-            ["applecontainer.error"] = null,
-        }), spec),
+        Properties = ArgsSnapshot.Apply(
+            WithProperties(
+                WithProperties(s.Properties, new Dictionary<string, object?> { ["container.runtime"] = runtime, ["applecontainer.error"] = null }),
+                [
+                    ContainerProperties.Create(ContainerProperties.Id, containerId),
+                    ContainerProperties.Create(ContainerProperties.Image, spec.Image),
+                    ContainerProperties.Create(ContainerProperties.Ports, ImmutableArray.CreateRange(spec.Ports.Select(p => p.ContainerPort))),
+                    ContainerProperties.Create(ContainerProperties.Command, spec.Entrypoint is null ? null : string.Join(' ', spec.Entrypoint)),
+                    ContainerProperties.Create(ContainerProperties.Lifetime, persistent ? ContainerLifetime.Persistent : ContainerLifetime.Session),
+                ]),
+            spec),
     };
 
     /// <summary>What an inspect of the running container adds: the runtime's timestamps and the container's address.</summary>
@@ -71,6 +79,13 @@ internal static class ResourceSnapshots
         Urls = SetInactive(s.Urls, true),
         Properties = WithProperties(s.Properties, new Dictionary<string, object?> { ["applecontainer.error"] = message }),
     };
+
+    /// <summary>The snapshot's properties with <paramref name="updates"/> in place of those of the same names (a null value removes one).</summary>
+    public static ImmutableArray<ResourcePropertySnapshot> WithProperties(ImmutableArray<ResourcePropertySnapshot> properties, IReadOnlyList<ResourcePropertySnapshot> updates)
+    {
+        var names = updates.Select(u => u.Name).ToHashSet(StringComparer.Ordinal);
+        return [.. properties.Where(p => !names.Contains(p.Name)), .. updates.Where(u => u.Value is not null)];
+    }
 
     /// <summary>The snapshot's properties with <paramref name="updates"/> applied (a null value removes one).</summary>
     public static ImmutableArray<ResourcePropertySnapshot> WithProperties(ImmutableArray<ResourcePropertySnapshot> properties, IReadOnlyDictionary<string, object?> updates)

@@ -152,6 +152,18 @@ public sealed class AppleEmulatorRuntimeTests
     }
 
     [EmulatorFact(Timeout = 60_000)]
+    public async Task A_docker_runtime_argument_passed_verbatim_on_OCI_runtimes_is_refused_naming_the_flag_and_nothing_is_created()
+    {
+        await using var sandbox = new EmulatorSandbox();
+        var runtime = sandbox.Runtime();
+
+        var error = await Assert.ThrowsAsync<BridgeException>(() => runtime.CreateContainerAsync(Service("verbatim") with { RuntimeArgs = ["--hostname", "engd-host"] }));
+
+        Assert.Equal((BridgeErrorCode.UnsupportedOption, "--hostname"), (error.Code, error.Option));
+        Assert.Empty(await runtime.ListContainersAsync(new Dictionary<string, string>()));
+    }
+
+    [EmulatorFact(Timeout = 60_000)]
     public async Task Published_ports_through_a_Homebrew_CLI_and_privileged_loopback_ports_are_refused_with_remedies()
     {
         await using var sandbox = new EmulatorSandbox();

@@ -17,6 +17,19 @@ public sealed class AppleSpecRulesTests
         Assert.Contains("200 MiB", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_verbatim_runtime_argument_is_refused_naming_the_flag_and_never_a_secret_value()
+    {
+        // Apple's run flags are its own (Sources/Services/ContainerAPIService/Client/Flags.swift@1.2.2): no docker flag passes through.
+        var plain = Assert.Throws<BridgeException>(() => AppleSpecRules.Validate(new RunSpec { Name = "db", Image = "redis", RuntimeArgs = ["--hostname", "engd-host"] }));
+        var secret = Assert.Throws<BridgeException>(() => AppleSpecRules.Validate(new RunSpec { Name = "db", Image = "redis", RuntimeArgs = ["s3cr3t"], SecretRuntimeArgs = [0] }));
+
+        Assert.Equal((BridgeErrorCode.UnsupportedOption, "--hostname"), (plain.Code, plain.Option));
+        Assert.Contains("'--hostname'", plain.Message, StringComparison.Ordinal);
+        Assert.Equal(BridgeErrorCode.UnsupportedOption, secret.Code);
+        Assert.DoesNotContain("s3cr3t", secret.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData((199L * 1024 * 1024) + 1)]
     [InlineData(200L * 1024 * 1024)]

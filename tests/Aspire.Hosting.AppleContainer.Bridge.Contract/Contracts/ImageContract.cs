@@ -68,6 +68,49 @@ public abstract class ImageContract<TFixture>(TFixture fixture) : RuntimeContrac
         Assert.Contains("hello from the build", output);
     }
 
+    /// <summary>
+    /// A file secret (<c>--secret id=ID,src=PATH</c>) reaches <c>/run/secrets/ID</c> in a <c>RUN --mount=type=secret</c>
+    /// step, and neither its value nor that of a value secret shows in the build's progress.
+    /// </summary>
+    [RuntimeFact(Timeout = ContractTimeouts.Long)]
+    public async Task Build_passes_a_file_secret_to_a_secret_mount()
+    {
+        await using var scope = BeginTest();
+        var tag = $"localhost/{scope.NewName()}:latest";
+        scope.TrackImage(tag);
+        var fileSecret = $"file-{Guid.NewGuid():N}";
+        var valueSecret = $"value-{Guid.NewGuid():N}";
+        var context = CreateContext(
+            scope,
+            $"FROM {Fixture.BusyboxImage}\nRUN --mount=type=secret,id=fromfile --mount=type=secret,id=fromvalue cat /run/secrets/fromfile /run/secrets/fromvalue > /out\n");
+        var secretFile = Path.Combine(Path.GetTempPath(), $"{scope.NewName()}.secret");
+        File.WriteAllText(secretFile, fileSecret);
+        scope.TrackPath(secretFile);
+        var events = new ConcurrentQueue<ProgressEvent>();
+
+        await Runtime.BuildImageAsync(
+            new BuildSpec
+            {
+                ContextDirectory = context,
+                Tags = [tag],
+                Secrets = new Dictionary<string, string> { ["fromvalue"] = valueSecret },
+                SecretFiles = new Dictionary<string, string> { ["fromfile"] = secretFile },
+                Labels = scope.Labels(),
+                NoCache = true,
+            },
+            new SynchronousProgress(events.Enqueue));
+        var id = await scope.RunAsync(new RunSpec { Name = scope.NewName(), Image = tag, Args = ["cat", "/out"], Labels = scope.Labels() });
+        await Runtime.WaitForExitAsync(id);
+        var output = new List<string>();
+        await foreach (var line in Runtime.GetLogsAsync(id, follow: false))
+        {
+            output.Add(line.Text);
+        }
+
+        Assert.Equal($"{fileSecret}{valueSecret}", string.Concat(output));
+        Assert.DoesNotContain(events, e => e.Message.Contains(fileSecret, StringComparison.Ordinal) || e.Message.Contains(valueSecret, StringComparison.Ordinal));
+    }
+
     /// <summary>A failing build step fails with build_failed.</summary>
     [RuntimeFact(Timeout = ContractTimeouts.Long)]
     public async Task Build_with_a_failing_step_fails_with_build_failed()

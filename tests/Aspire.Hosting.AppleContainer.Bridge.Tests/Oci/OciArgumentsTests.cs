@@ -67,6 +67,18 @@ public sealed class OciArgumentsTests
     }
 
     [Fact]
+    public void Runtime_args_without_a_spec_field_go_verbatim_and_in_order_after_the_mapped_flags_and_before_the_image()
+    {
+        var spec = new RunSpec { Name = "x1", Image = "img", Args = ["sleep", "1"], Init = true, RuntimeArgs = ["--hostname", "engd-host", "--privileged", "--label=x=y"] };
+
+        foreach (var arguments in new[] { Podman, Docker })
+        {
+            Assert.Equal(["create", "--name", "x1", "--init", "--hostname", "engd-host", "--privileged", "--label=x=y", "img", "sleep", "1"], arguments.Create(spec, null));
+            Assert.Equal(["run", "--detach", "--name", "x1", "--init", "--hostname", "engd-host", "--privileged", "--label=x=y", "img", "sleep", "1"], arguments.Run(spec, null));
+        }
+    }
+
+    [Fact]
     public void A_minimal_create_names_the_image_last()
     {
         Assert.Equal(["create", "--name", "x1", "img"], Podman.Create(new RunSpec { Name = "x1", Image = "img" }, null));

@@ -50,7 +50,7 @@ internal sealed class BadInputs : IDisposable
             ["mounts-same-target"] = r => r.WithBindMount(bind, "/data").WithVolume("/data"),
             ["volume-bad-name"] = r => r.WithVolume("bad volume!", "/data"),
             ["volume-name-too-long"] = r => r.WithVolume("v" + new string('x', 200), "/data"),
-            ["runtime-arg-unsupported"] = r => r.WithContainerRuntimeArgs("--privileged"),
+            ["runtime-arg-bad-value"] = r => r.WithContainerRuntimeArgs("--cpus", "many"),
             ["runtime-arg-unknown"] = r => r.WithContainerRuntimeArgs("--engh-no-such-flag"),
             ["env-name-equals"] = r => r.WithEnvironment("A=B", "x"),
             ["env-name-space"] = r => r.WithEnvironment("A B", "x"),

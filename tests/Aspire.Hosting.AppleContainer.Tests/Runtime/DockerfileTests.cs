@@ -51,6 +51,60 @@ public abstract class DockerfileTests<TRuntime>(TRuntime runtime) : IClassFixtur
     }
 
     /// <summary>
+    /// A <c>WithDockerfileFactory</c> Dockerfile is generated and built, with a file build secret and a secret parameter
+    /// build secret that reach its <c>RUN --mount=type=secret</c> step (the image keeps only their hash); the parameter's
+    /// value shows in no log line of the resource.
+    /// </summary>
+    [RuntimeFact(Timeout = 180_000)]
+    public async Task A_generated_Dockerfile_is_built_with_file_and_parameter_build_secrets_that_reach_its_secret_mounts()
+    {
+        var context = Directory.CreateTempSubdirectory("engd-factory-");
+        var fileSecret = $"file-{Guid.NewGuid():N}";
+        var parameterSecret = $"param-{Guid.NewGuid():N}";
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fileSecret + parameterSecret)));
+        var secretFile = Path.Combine(context.FullName, "..", $"{context.Name}.secret");
+        string? image = null;
+        try
+        {
+            await File.WriteAllTextAsync(secretFile, fileSecret);
+            await using var test = RuntimeTestApp.Create(runtime);
+            test.Builder.Configuration["Parameters:buildtoken"] = parameterSecret;
+            var token = test.Builder.AddParameter("buildtoken", secret: true);
+            var built = test.Builder.AddAppleContainer(test.Name("generated"), "placeholder")
+                .WithDockerfileFactory(context.FullName, _ =>
+                    "FROM localhost/actr-test/busybox:latest\n" +
+                    "RUN --mount=type=secret,id=fromfile --mount=type=secret,id=fromparam cat /run/secrets/fromfile /run/secrets/fromparam | sha256sum | cut -d' ' -f1 > /out\n")
+                .WithBuildSecret("fromparam", token)
+                .WithArgs("cat", "/out")
+                .WithContainerLabel(RuntimeTestApp.TestLabel, test.Prefix);
+            built.Resource.Annotations.OfType<DockerfileBuildAnnotation>().Single().BuildSecrets["fromfile"] = new FileInfo(secretFile);
+            await test.StartAsync();
+
+            var exited = await test.WaitForStateAsync("generated", KnownResourceStates.Exited, TimeSpan.FromSeconds(150));
+            image = (string)exited.Snapshot.Properties.Single(p => p.Name == "container.image").Value!;
+            var log = new List<LogLine>();
+            await foreach (var batch in test.App!.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(test.Name("generated")))
+            {
+                log.AddRange(batch);
+            }
+
+            Assert.Contains(log, line => line.Content.Contains(expected, StringComparison.Ordinal));
+            Assert.Contains(log, line => line.Content.Contains("Wrote generated Dockerfile", StringComparison.Ordinal));
+            Assert.DoesNotContain(log, line => line.Content.Contains(parameterSecret, StringComparison.Ordinal) || line.Content.Contains(fileSecret, StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (image is not null)
+            {
+                await (await runtime.BridgeAsync()).RemoveImageAsync(image, force: true);
+            }
+
+            File.Delete(secretFile);
+            context.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
     /// A persistent container's config hash covers its image's id: a rebuild of unchanged inputs (the same image, under
     /// the new tag Aspire gives a Dockerfile image every run) reuses the container, a rebuild that changes the image
     /// recreates it although nothing else of the container changed.

@@ -30,7 +30,7 @@ public abstract class MultiResourceAppTests<TRuntime>(MultiResourceAppFixture<TR
         var url = Assert.Single(healthy.Snapshot.Urls, u => u.Name == "http"); // shown once, under localhost, as DCP's containers show it
         Assert.Equal(new Uri($"http://localhost:{endpoint.Port}"), new Uri(url.Url));
         Assert.All(healthy.Snapshot.Urls, u => Assert.False(u.IsInactive));
-        Assert.Contains(healthy.Snapshot.Properties, p => p.Name == "container.ports" && p.Value!.ToString()!.Length > 0);
+        Assert.Contains(healthy.Snapshot.Properties, p => p.Name == "container.ports" && p.Value is System.Collections.Immutable.ImmutableArray<int> { Length: > 0 }); // target ports, typed as DCP types them
     }
 
     [RuntimeFact(Timeout = 120_000)]

@@ -33,20 +33,25 @@ public class ContainerRuntimeArgsTests
         Assert.Equal(["/bin/sh"], spec.Entrypoint);
     }
 
-    [Theory]
-    [InlineData("--privileged")]
-    [InlineData("--cap-add")]
-    [InlineData("--network=host")]
-    [InlineData("--add-host")]
-    public void A_flag_without_an_equivalent_is_rejected_with_ACTR2002_naming_it(string flag)
+    [Fact]
+    public void Arguments_without_a_run_spec_field_are_kept_verbatim_and_in_order_around_the_mapped_ones()
     {
-        var error = Assert.Throws<BridgeException>(() => ContainerRuntimeArgs.Apply(Empty, Args("--init", flag, "x"), "web"));
+        var spec = ContainerRuntimeArgs.Apply(Empty, Args("--privileged", "--init", "--hostname", "engd-host", "--network=host", "--cap-add", "NET_ADMIN", "--cpus", "2"), "web");
 
-        Assert.Equal(BridgeErrorCode.UnsupportedOption, error.Code);
-        Assert.Equal(flag.Split('=')[0], error.Option);
-        var diagnostic = DiagnosticCatalog.Describe(error).ToString();
-        Assert.StartsWith("ACTR2002:", diagnostic, StringComparison.Ordinal);
-        Assert.Contains($"'{flag}'", diagnostic, StringComparison.Ordinal);
+        Assert.Equal(["--privileged", "--hostname", "engd-host", "--network=host", "--cap-add", "NET_ADMIN"], spec.RuntimeArgs);
+        Assert.True(spec.Init);
+        Assert.Equal(2, spec.Cpus);
+        Assert.Empty(spec.SecretRuntimeArgs);
+    }
+
+    [Fact]
+    public void A_verbatim_argument_built_from_a_secret_is_marked_secret_by_its_index()
+    {
+        var spec = ContainerRuntimeArgs.Apply(Empty, [new RuntimeArg("--label", false), new RuntimeArg("x=1", false), new RuntimeArg("--annotation", false), new RuntimeArg("token=s3cr3t", true)], "web");
+
+        Assert.Equal(["--annotation", "token=s3cr3t"], spec.RuntimeArgs);
+        Assert.Equal([1], spec.SecretRuntimeArgs);
+        Assert.Equal(["token=s3cr3t"], Bridge.Cli.CliArgvRedaction.SecretsOf(spec));
     }
 
     [Theory]
@@ -76,15 +81,15 @@ public class ContainerRuntimeArgsTests
         Assert.Equal((BridgeErrorCode.InvalidSpec, option), (error.Code, error.Option));
     }
 
-    [Fact]
-    public void Tmpfs_options_are_refused_with_ACTR2002_and_a_hint_rather_than_dropped()
+    [Theory]
+    [InlineData("--tmpfs", "/scratch:size=64m")]
+    [InlineData("--tmpfs=/scratch:size=64m")]
+    public void Tmpfs_with_options_is_kept_verbatim_as_written_since_a_mount_spec_has_no_tmpfs_options(params string[] written)
     {
-        var error = Assert.Throws<BridgeException>(() => ContainerRuntimeArgs.Apply(Empty, Args("--tmpfs", "/scratch:size=64m"), "web"));
+        var spec = ContainerRuntimeArgs.Apply(Empty, Args(written), "web");
 
-        Assert.Equal((BridgeErrorCode.UnsupportedOption, "--tmpfs"), (error.Code, error.Option));
-        Assert.Contains("size=64m", error.Message, StringComparison.Ordinal);
-        Assert.Contains("--tmpfs /scratch", error.Hint, StringComparison.Ordinal);
-        Assert.StartsWith("ACTR2002:", DiagnosticCatalog.Describe(error).ToString(), StringComparison.Ordinal);
+        Assert.Equal(written, spec.RuntimeArgs);
+        Assert.Empty(spec.Mounts);
     }
 
     [Fact]

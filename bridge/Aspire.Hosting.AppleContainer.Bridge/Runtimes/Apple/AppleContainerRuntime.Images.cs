@@ -84,7 +84,7 @@ internal sealed partial class AppleContainerRuntime
         }
 
         await EnsureBuilderAsync(cancellationToken).ConfigureAwait(false);
-        using var secrets = SecretFiles.Create(spec.Secrets);
+        using var secrets = SecretFiles.Create(spec.Secrets, spec.SecretFiles);
         try
         {
             await _invoker.RunWithProgressAsync(AppleArguments.Build(spec, secrets.Paths, FromCliEnvironment), "build", "build the image", progress, cancellationToken, LongOperation).ConfigureAwait(false);

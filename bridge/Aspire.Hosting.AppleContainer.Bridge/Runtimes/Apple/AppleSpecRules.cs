@@ -34,6 +34,14 @@ internal static class AppleSpecRules
             throw Unsupported("memory", $"Apple's container runtime needs at least 200 MiB of memory per container; {memory} bytes were asked.");
         }
 
+        if (spec.RuntimeArgs.Count > 0)
+        {
+            // Apple's run flags are its own (Sources/Services/ContainerAPIService/Client/Flags.swift@1.2.2), so docker-style flags cannot be passed through as on OCI
+            // runtimes; the flag is named (a secret value never is).
+            var flag = spec.RuntimeArgs.Where((_, i) => !spec.SecretRuntimeArgs.Contains(i)).FirstOrDefault() ?? "(a secret value)";
+            throw Unsupported(flag, $"Apple's container CLI has no equivalent of the container runtime argument '{flag}' (WithContainerRuntimeArgs); only the flags the integration maps onto its own options (--cpus, -m/--memory, --init, -w/--workdir, -u/--user, -l/--label, -e/--env, --platform, --read-only, --dns, --tmpfs PATH, --entrypoint) are supported there.");
+        }
+
         ValidateEnvironment(spec.Environment.Concat(spec.SecretEnvironment));
         foreach (var mount in spec.Mounts)
         {

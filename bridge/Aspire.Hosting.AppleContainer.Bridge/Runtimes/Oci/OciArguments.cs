@@ -148,6 +148,8 @@ internal sealed class OciArguments(OciFlavor flavor)
             argv.Add("--read-only");
         }
 
+        // Verbatim, in order, after the mapped flags, as DCP appends a container's RunArgs.
+        argv.AddRange(spec.RuntimeArgs);
         argv.Add(spec.Image);
         argv.AddRange(args);
         return argv;

@@ -75,7 +75,7 @@ internal sealed partial class OciContainerRuntime
             throw new BridgeException(BridgeErrorCode.InvalidSpec, "A build needs at least one tag.") { Option = "tag", Runtime = Name };
         }
 
-        using var secrets = SecretFiles.Create(spec.Secrets);
+        using var secrets = SecretFiles.Create(spec.Secrets, spec.SecretFiles);
         try
         {
             await _invoker.RunWithProgressAsync(_arguments.Build(spec, secrets.Paths), "build", "build the image", progress, cancellationToken).ConfigureAwait(false);

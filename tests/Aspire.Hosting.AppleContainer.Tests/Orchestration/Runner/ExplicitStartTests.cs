@@ -54,4 +54,32 @@ public class ExplicitStartTests
         await harness.WaitForStateAsync("web", KnownResourceStates.Running);
         Assert.Equal(["db", "web"], harness.Runtime.Journal.Of("run").Select(c => harness.Runtime.Container(c.Target).Labels[ContainerLabels.Resource]));
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_resource_waiting_for_its_dependencies_has_announced_its_endpoints_so_its_URLs_show_while_it_waits()
+    {
+        await using var harness = RunnerHarness.Create(b =>
+        {
+            var db = b.AddAppleContainer("db", Image).WithExplicitStart();
+            var web = b.AddAppleContainer("web", Image).WithHttpEndpoint(targetPort: 8080, name: "http").WaitForStart(db);
+            b.Eventing.Subscribe<BeforeResourceStartedEvent>(web.Resource, (e, ct) =>
+                e.Services.GetRequiredService<ResourceNotificationService>().WaitForDependenciesAsync(e.Resource, ct));
+
+            // What Aspire's ApplicationOrchestrator does with ResourceEndpointsAllocatedEvent: publish the URLs, inactive.
+            b.Eventing.Subscribe<ResourceEndpointsAllocatedEvent>(web.Resource, (e, ct) =>
+                e.Services.GetRequiredService<ResourceNotificationService>().PublishUpdateAsync(e.Resource, s => s with
+                {
+                    Urls = [new UrlSnapshot("http", ((IResourceWithEndpoints)e.Resource).GetEndpoint("http").Url, IsInternal: false) { IsInactive = true }],
+                }));
+        });
+
+        var db = harness.Initialize("db");
+        harness.Initialize("web");
+
+        var waiting = await harness.WaitForStateAsync("web", KnownResourceStates.Waiting);
+        Assert.True(Assert.Single(waiting.Urls).IsInactive);
+        await RunnerHarness.BoundedAsync(db.StartOrStopWaitingAsync(CancellationToken.None), "the start command");
+        var running = await harness.WaitForStateAsync("web", KnownResourceStates.Running);
+        Assert.False(Assert.Single(running.Urls).IsInactive);
+    }
 }
