@@ -1,5 +1,6 @@
 using Aspire.Hosting.AppleContainer.Bridge.Contract;
 using Aspire.Hosting.AppleContainer.IntegrationsAppHost;
+using Aspire.Hosting.AppleContainer.IntegrationsAppHost.Nats;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -29,6 +30,7 @@ public abstract class IntegrationsAppTests<TRuntime>(IntegrationsAppFixture<TRun
     [RuntimeFact(Timeout = 300_000)]
     public async Task AddPostgres_WithInitFiles_seeds_a_table_that_a_project_on_the_host_reads()
     {
+        await fixture.WaitForHealthyAsync(AppModel.Postgres);
         await fixture.WaitForAsync(AppModel.PostgresReader, e => e.Snapshot.State?.Text == KnownResourceStates.Running);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
         var url = new Uri(fixture.App.GetEndpoint(AppModel.PostgresReader, "http"), "/seeded");
@@ -41,8 +43,8 @@ public abstract class IntegrationsAppTests<TRuntime>(IntegrationsAppFixture<TRun
     [RuntimeFact(Timeout = 300_000)]
     public async Task AddRedis_is_reached_by_another_container_through_its_resource_name_and_target_port()
     {
-        await fixture.WaitForAsync(AppModel.RedisProbe, e => e.Snapshot.State?.Text == KnownResourceStates.Running);
         var redis = await fixture.WaitForHealthyAsync(AppModel.Redis);
+        await fixture.WaitForAsync(AppModel.RedisProbe, e => e.Snapshot.State?.Text == KnownResourceStates.Running);
 
         var written = await RetryAsync(async () =>
         {
@@ -119,7 +121,8 @@ public abstract class IntegrationsAppTests<TRuntime>(IntegrationsAppFixture<TRun
 
     private async Task<string> NatsPasswordAsync()
     {
-        var parameter = fixture.Model.Resources.OfType<ParameterResource>().Single(p => p.Name == $"{AppModel.Nats}-password");
+        // As AddNats's, the default password parameter is a generated secret that is not itself a resource of the model.
+        var parameter = fixture.Model.Resources.OfType<NatsModelResource>().Single().PasswordParameter;
         Assert.True(parameter.Secret);
         return await parameter.GetValueAsync(CancellationToken.None) ?? throw new InvalidOperationException("the NATS password has no value");
     }
