@@ -57,15 +57,17 @@ public abstract class IntegrationsAppTests<TRuntime>(IntegrationsAppFixture<TRun
     }
 
     [RuntimeFact(Timeout = 300_000)]
-    public async Task A_container_referencing_AddRedis_gets_the_connection_string_DCP_gives_containers_resource_name_and_target_port()
+    public async Task A_container_referencing_AddRedis_gets_the_host_and_port_DCP_gives_containers_name_dev_internal_and_target_port()
     {
+        // DCP allocates "<resource>.dev.internal" and the target port on its container network
+        // (Dcp/DcpModelUtilities.cs, AddContainerNetworkAllocatedEndpoint, Aspire 13.6.5).
         var probe = await fixture.WaitForAsync(AppModel.RedisProbe, e => e.Snapshot.State?.Text == KnownResourceStates.Running);
 
         // Only the part before the password: the value itself stays out of the test's output.
         var result = await fixture.ExecAsync(probe, "echo \"${ConnectionStrings__cache%%,*}\"");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal($"{AppModel.Redis}:6379", result.StandardOutput.Trim());
+        Assert.Equal($"{AppModel.Redis}.dev.internal:6379", result.StandardOutput.Trim());
     }
 
     [RuntimeFact(Timeout = 300_000)]
