@@ -6,4 +6,8 @@ public sealed class PodmanIntegrationsAppTests(IntegrationsAppFixture<PodmanTest
 
 /// <summary>The integrations AppHost on Apple's dialect, through the Apple CLI emulator.</summary>
 [Collection(IntegrationsCollection.Name)]
-public sealed class AppleEmulatorIntegrationsAppTests(IntegrationsAppFixture<AppleEmulatorTestRuntime> fixture) : IntegrationsAppTests<AppleEmulatorTestRuntime>(fixture);
+public sealed class AppleEmulatorIntegrationsAppTests(IntegrationsAppFixture<AppleEmulatorTestRuntime> fixture) : IntegrationsAppTests<AppleEmulatorTestRuntime>(fixture)
+{
+    /// <inheritdoc />
+    protected override bool ResolvesContainerNames => false;
+}
