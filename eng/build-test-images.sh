@@ -3,13 +3,13 @@
 # and is rebuilt only when that hash changes.
 #   localhost/actr-test/busybox:latest  a rootfs of Debian's busybox-static, imported
 #   localhost/actr-test/service:latest  eng/images/service/Dockerfile on top of it
-#   localhost/actr-test/redis:7.0       Debian's redis-server (binary + its shared libraries) on top of it, also tagged
-#                                       as the image Aspire.Hosting.Redis 13.6.5 asks for (docker.io/library/redis:8.6)
 #   localhost/actr-test/postgres:15     Debian's postgresql-15 with an entrypoint that honours the official image's
 #                                       contract, also tagged docker.io/library/postgres:18.3 (Aspire.Hosting.PostgreSQL 13.6.5)
 #   localhost/actr-test/nats:2.9        Debian's nats-server laid out as the official image, also tagged
 #                                       docker.io/library/nats:2.14 (Aspire.Hosting.Nats's tag in microsoft/aspire)
-# The Aspire tags let the integrations' own AddRedis/AddPostgres/AddNats find their image locally, without a pull.
+#   (Redis below is also tagged docker.io/library/redis:8.6, Aspire.Hosting.Redis 13.6.5's: so AddPostgres, AddRedis
+#   and AddNats find their images locally, without a pull)
+#   localhost/actr-test/redis:7.0       Debian's redis-server (binary + its shared libraries) on top of it
 # The CLI is podman unless ASPIRE_APPLECONTAINER_RUNTIME names docker.
 set -euo pipefail
 
@@ -58,42 +58,6 @@ else
   log "$service is up to date"
 fi
 
-# Redis: Debian's packages are downloaded (not installed), unpacked, and the binary's shared libraries resolved with
-# ldd are copied next to it, so the image runs the very bytes Debian ships.
-redis_packages=(redis-tools libatomic1 libjemalloc2 liblzf1)
-redis_versions=$(apt-cache policy "${redis_packages[@]}" 2>/dev/null | grep -E '^[a-z0-9]|Candidate' | tr -d ' \n' || true)
-redis_hash=$( { echo "$redis_versions"; cat "$here/images/redis/Dockerfile"; echo "$base_id"; echo "redis-v1"; } | sha256sum | cut -c1-32)
-if [ "$(current_hash "$redis")" != "$redis_hash" ]; then
-  log "building $redis"
-  work=$(mktemp -d)
-  (cd "$work" && apt-get download "${redis_packages[@]}" >/dev/null 2>&1) \
-    || { apt-get update -qq && (cd "$work" && apt-get download "${redis_packages[@]}" >/dev/null 2>&1); } \
-    || { log "could not download ${redis_packages[*]} (apt-get download)"; rm -rf "$work"; exit 1; }
-  mkdir -p "$work/stage" "$work/context/rootfs/usr/bin"
-  for deb in "$work"/*.deb; do dpkg-deb -x "$deb" "$work/stage"; done
-  binary="$work/stage/usr/bin/redis-check-rdb"
-  cp "$binary" "$work/context/rootfs/usr/bin/redis-check-rdb"
-  ln -s redis-check-rdb "$work/context/rootfs/usr/bin/redis-server"
-  cp "$work/stage/usr/bin/redis-cli" "$work/context/rootfs/usr/bin/redis-cli"
-  libs=$(LD_LIBRARY_PATH="$work/stage/usr/lib/x86_64-linux-gnu:$work/stage/usr/lib/aarch64-linux-gnu" ldd "$binary" "$work/stage/usr/bin/redis-cli" \
-    | awk '/not found/ { print "MISSING " $1; next } /=>/ { print $3; next } /^\t\// { print $1 }' | sort -u)
-  if echo "$libs" | grep -q MISSING; then log "unresolved libraries: $(echo "$libs" | grep MISSING)"; rm -rf "$work"; exit 1; fi
-  for lib in $libs; do
-    case "$lib" in "$work/stage"/*) target=${lib#"$work/stage"} ;; *) target=$lib ;; esac
-    mkdir -p "$work/context/rootfs$(dirname "$target")"
-    cp -L "$lib" "$work/context/rootfs$target"
-  done
-  cp "$here/images/redis/Dockerfile" "$work/context/Dockerfile"
-  "$cli" build --quiet --label "$label=$redis_hash" --build-arg "BASE_IMAGE=$base" -t "$redis" "$work/context" >/dev/null
-  rm -rf "$work"
-else
-  log "$redis is up to date"
-fi
-
-# The tag an Aspire integration asks for (its *ContainerImageTags), pointed at the local image; cheap, so every run.
-aspire_tag() { "$cli" tag "$1" "$2"; }
-aspire_tag "$redis" docker.io/library/redis:8.6
-
 # Debian packages, downloaded once into a cache under artifacts/ (keyed by package version), unpacked into a stage.
 deb_cache="$here/../artifacts/test-images/debs"
 arch=$(dpkg --print-architecture)
@@ -139,7 +103,8 @@ postgres=localhost/actr-test/postgres:15
 postgres_packages=(postgresql-15 postgresql-client-15 libpq5 libicu72 libxml2 libldap-2.5-0 libsasl2-2 libgssapi-krb5-2
   libkrb5-3 libk5crypto3 libkrb5support0 libkeyutils1 libssl3 liblz4-1 libzstd1 libreadline8 tzdata)
 postgres_hash=$( { candidate_versions "${postgres_packages[@]}"; cat "$here/images/postgres/Dockerfile" "$here/images/postgres/docker-entrypoint.sh"; echo "$base_id"; echo "postgres-v1"; } | sha256sum | cut -c1-32)
-if [ "$(current_hash "$postgres")" != "$postgres_hash" ]; then
+postgres_aspire=docker.io/library/postgres:18.3
+if [ "$(current_hash "$postgres")" != "$postgres_hash" ] || [ "$(current_hash "$postgres_aspire")" != "$postgres_hash" ]; then
   log "building $postgres"
   work=$(mktemp -d)
   stage_packages "$work/stage" "${postgres_packages[@]}" || { rm -rf "$work"; exit 1; }
@@ -156,18 +121,18 @@ if [ "$(current_hash "$postgres")" != "$postgres_hash" ]; then
   done
   copy_libraries "$work/stage" "$rootfs" "$rootfs"/usr/lib/postgresql/15/bin/* || { rm -rf "$work"; exit 1; }
   cp "$here/images/postgres/Dockerfile" "$here/images/postgres/docker-entrypoint.sh" "$work/context/"
-  "$cli" build --quiet --label "$label=$postgres_hash" --build-arg "BASE_IMAGE=$base" -t "$postgres" "$work/context" >/dev/null
+  "$cli" build --quiet --label "$label=$postgres_hash" --build-arg "BASE_IMAGE=$base" -t "$postgres" -t "$postgres_aspire" "$work/context" >/dev/null
   rm -rf "$work"
 else
   log "$postgres is up to date"
 fi
-aspire_tag "$postgres" docker.io/library/postgres:18.3
 
 # NATS: Debian's nats-server (a Go binary) and whatever it links.
 nats=localhost/actr-test/nats:2.9
 nats_packages=(nats-server)
 nats_hash=$( { candidate_versions "${nats_packages[@]}"; cat "$here/images/nats/Dockerfile" "$here/images/nats/nats-server.conf"; echo "$base_id"; echo "nats-v1"; } | sha256sum | cut -c1-32)
-if [ "$(current_hash "$nats")" != "$nats_hash" ]; then
+nats_aspire=docker.io/library/nats:2.14
+if [ "$(current_hash "$nats")" != "$nats_hash" ] || [ "$(current_hash "$nats_aspire")" != "$nats_hash" ]; then
   log "building $nats"
   work=$(mktemp -d)
   stage_packages "$work/stage" "${nats_packages[@]}" || { rm -rf "$work"; exit 1; }
@@ -177,9 +142,41 @@ if [ "$(current_hash "$nats")" != "$nats_hash" ]; then
     copy_libraries "$work/stage" "$work/context/rootfs" "$work/stage/usr/sbin/nats-server" || { rm -rf "$work"; exit 1; }
   fi
   cp "$here/images/nats/Dockerfile" "$here/images/nats/nats-server.conf" "$work/context/"
-  "$cli" build --quiet --label "$label=$nats_hash" --build-arg "BASE_IMAGE=$base" -t "$nats" "$work/context" >/dev/null
+  "$cli" build --quiet --label "$label=$nats_hash" --build-arg "BASE_IMAGE=$base" -t "$nats" -t "$nats_aspire" "$work/context" >/dev/null
   rm -rf "$work"
 else
   log "$nats is up to date"
 fi
-aspire_tag "$nats" docker.io/library/nats:2.14
+
+# Redis: Debian's packages are downloaded (not installed), unpacked, and the binary's shared libraries resolved with
+# ldd are copied next to it, so the image runs the very bytes Debian ships.
+redis_packages=(redis-tools libatomic1 libjemalloc2 liblzf1)
+redis_versions=$(apt-cache policy "${redis_packages[@]}" 2>/dev/null | grep -E '^[a-z0-9]|Candidate' | tr -d ' \n' || true)
+redis_hash=$( { echo "$redis_versions"; cat "$here/images/redis/Dockerfile"; echo "$base_id"; echo "redis-v1"; } | sha256sum | cut -c1-32)
+redis_aspire=docker.io/library/redis:8.6
+if [ "$(current_hash "$redis")" != "$redis_hash" ] || [ "$(current_hash "$redis_aspire")" != "$redis_hash" ]; then
+  log "building $redis"
+  work=$(mktemp -d)
+  (cd "$work" && apt-get download "${redis_packages[@]}" >/dev/null 2>&1) \
+    || { apt-get update -qq && (cd "$work" && apt-get download "${redis_packages[@]}" >/dev/null 2>&1); } \
+    || { log "could not download ${redis_packages[*]} (apt-get download)"; rm -rf "$work"; exit 1; }
+  mkdir -p "$work/stage" "$work/context/rootfs/usr/bin"
+  for deb in "$work"/*.deb; do dpkg-deb -x "$deb" "$work/stage"; done
+  binary="$work/stage/usr/bin/redis-check-rdb"
+  cp "$binary" "$work/context/rootfs/usr/bin/redis-check-rdb"
+  ln -s redis-check-rdb "$work/context/rootfs/usr/bin/redis-server"
+  cp "$work/stage/usr/bin/redis-cli" "$work/context/rootfs/usr/bin/redis-cli"
+  libs=$(LD_LIBRARY_PATH="$work/stage/usr/lib/x86_64-linux-gnu:$work/stage/usr/lib/aarch64-linux-gnu" ldd "$binary" "$work/stage/usr/bin/redis-cli" \
+    | awk '/not found/ { print "MISSING " $1; next } /=>/ { print $3; next } /^\t\// { print $1 }' | sort -u)
+  if echo "$libs" | grep -q MISSING; then log "unresolved libraries: $(echo "$libs" | grep MISSING)"; rm -rf "$work"; exit 1; fi
+  for lib in $libs; do
+    case "$lib" in "$work/stage"/*) target=${lib#"$work/stage"} ;; *) target=$lib ;; esac
+    mkdir -p "$work/context/rootfs$(dirname "$target")"
+    cp -L "$lib" "$work/context/rootfs$target"
+  done
+  cp "$here/images/redis/Dockerfile" "$work/context/Dockerfile"
+  "$cli" build --quiet --label "$label=$redis_hash" --build-arg "BASE_IMAGE=$base" -t "$redis" -t "$redis_aspire" "$work/context" >/dev/null
+  rm -rf "$work"
+else
+  log "$redis is up to date"
+fi
