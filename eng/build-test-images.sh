@@ -3,6 +3,12 @@
 # and is rebuilt only when that hash changes.
 #   localhost/actr-test/busybox:latest  a rootfs of Debian's busybox-static, imported
 #   localhost/actr-test/service:latest  eng/images/service/Dockerfile on top of it
+#   localhost/actr-test/postgres:15     Debian's postgresql-15 with an entrypoint that honours the official image's
+#                                       contract, also tagged docker.io/library/postgres:18.3 (Aspire.Hosting.PostgreSQL 13.6.5)
+#   localhost/actr-test/nats:2.9        Debian's nats-server laid out as the official image, also tagged
+#                                       docker.io/library/nats:2.14 (Aspire.Hosting.Nats's tag in microsoft/aspire)
+#   (Redis below is also tagged docker.io/library/redis:8.6, Aspire.Hosting.Redis 13.6.5's: so AddPostgres, AddRedis
+#   and AddNats find their images locally, without a pull)
 #   localhost/actr-test/redis:7.0       Debian's redis-server (binary + its shared libraries) on top of it
 # The CLI is podman unless ASPIRE_APPLECONTAINER_RUNTIME names docker.
 set -euo pipefail
@@ -52,12 +58,103 @@ else
   log "$service is up to date"
 fi
 
+# Debian packages, downloaded once into a cache under artifacts/ (keyed by package version), unpacked into a stage.
+deb_cache="$here/../artifacts/test-images/debs"
+arch=$(dpkg --print-architecture)
+candidate_versions() { apt-cache policy "$@" 2>/dev/null | grep -E '^[a-z0-9]|Candidate' | tr -d ' \n' || true; }
+stage_packages() { # stage_packages STAGE PACKAGE...
+  local stage=$1 package version file missing=()
+  shift
+  mkdir -p "$deb_cache" "$stage"
+  for package in "$@"; do
+    version=$(apt-cache policy "$package" 2>/dev/null | awk '/Candidate:/ { print $2 }')
+    file="$deb_cache/${package}_${version//:/%3a}_${arch}.deb"
+    [ -f "$file" ] || [ -f "${file%_"$arch".deb}_all.deb" ] || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    (cd "$deb_cache" && apt-get download "${missing[@]}" >/dev/null 2>&1) \
+      || { apt-get update -qq && (cd "$deb_cache" && apt-get download "${missing[@]}" >/dev/null 2>&1); } \
+      || { log "could not download ${missing[*]} (apt-get download)"; return 1; }
+  fi
+  for package in "$@"; do
+    version=$(apt-cache policy "$package" 2>/dev/null | awk '/Candidate:/ { print $2 }')
+    file="$deb_cache/${package}_${version//:/%3a}_${arch}.deb"
+    [ -f "$file" ] || file="${file%_"$arch".deb}_all.deb"
+    dpkg-deb -x "$file" "$stage"
+  done
+}
+# copy_libraries STAGE ROOTFS FILE...: the shared libraries FILEs need (ldd), from the stage first, else the host.
+copy_libraries() {
+  local stage=$1 rootfs=$2 libs lib target
+  shift 2
+  libs=$(LD_LIBRARY_PATH="$stage/usr/lib/$(uname -m)-linux-gnu:$stage/lib/$(uname -m)-linux-gnu" ldd "$@" 2>/dev/null \
+    | awk '/not found/ { print "MISSING " $1; next } /=>/ { print $3; next } /^\t\// { print $1 }' | sort -u)
+  if echo "$libs" | grep -q MISSING; then log "unresolved libraries: $(echo "$libs" | grep MISSING | tr '\n' ' ')"; return 1; fi
+  for lib in $libs; do
+    case "$lib" in "$stage"/*) target=${lib#"$stage"} ;; *) target=$lib ;; esac
+    mkdir -p "$rootfs$(dirname "$target")"
+    cp -L "$lib" "$rootfs$target"
+  done
+}
+
+# PostgreSQL: Debian's server and client binaries, modules and share files (without the LLVM JIT, which PostgreSQL
+# leaves off when its module is absent), the libraries they link, the timezone database and the C.UTF-8 locale.
+postgres=localhost/actr-test/postgres:15
+postgres_packages=(postgresql-15 postgresql-client-15 libpq5 libicu72 libxml2 libldap-2.5-0 libsasl2-2 libgssapi-krb5-2
+  libkrb5-3 libk5crypto3 libkrb5support0 libkeyutils1 libssl3 liblz4-1 libzstd1 libreadline8 tzdata)
+postgres_hash=$( { candidate_versions "${postgres_packages[@]}"; cat "$here/images/postgres/Dockerfile" "$here/images/postgres/docker-entrypoint.sh"; echo "$base_id"; echo "postgres-v1"; } | sha256sum | cut -c1-32)
+postgres_aspire=docker.io/library/postgres:18.3
+if [ "$(current_hash "$postgres")" != "$postgres_hash" ] || [ "$(current_hash "$postgres_aspire")" != "$postgres_hash" ]; then
+  log "building $postgres"
+  work=$(mktemp -d)
+  stage_packages "$work/stage" "${postgres_packages[@]}" || { rm -rf "$work"; exit 1; }
+  rootfs="$work/context/rootfs"
+  mkdir -p "$rootfs/usr/lib/postgresql" "$rootfs/usr/share/postgresql" "$rootfs/usr/share/zoneinfo" "$rootfs/usr/lib/locale"
+  cp -a "$work/stage/usr/lib/postgresql/15" "$rootfs/usr/lib/postgresql/"
+  rm -rf "$rootfs/usr/lib/postgresql/15/lib/bitcode" "$rootfs/usr/lib/postgresql/15/lib/pgxs" "$rootfs"/usr/lib/postgresql/15/lib/llvmjit*
+  cp -a "$work/stage/usr/share/postgresql/15" "$rootfs/usr/share/postgresql/"
+  (cd "$work/stage/usr/share/zoneinfo" && tar --exclude=./right -cf - .) | (cd "$rootfs/usr/share/zoneinfo" && tar -xf -)
+  cp -a /usr/lib/locale/C.utf8 "$rootfs/usr/lib/locale/"
+  # A module whose libraries Debian ships in packages not staged here (sepgsql, uuid-ossp, xml2) is left out.
+  for module in "$rootfs"/usr/lib/postgresql/15/lib/*.so; do
+    copy_libraries "$work/stage" "$rootfs" "$module" >/dev/null 2>&1 || rm -f "$module"
+  done
+  copy_libraries "$work/stage" "$rootfs" "$rootfs"/usr/lib/postgresql/15/bin/* || { rm -rf "$work"; exit 1; }
+  cp "$here/images/postgres/Dockerfile" "$here/images/postgres/docker-entrypoint.sh" "$work/context/"
+  "$cli" build --quiet --label "$label=$postgres_hash" --build-arg "BASE_IMAGE=$base" -t "$postgres" -t "$postgres_aspire" "$work/context" >/dev/null
+  rm -rf "$work"
+else
+  log "$postgres is up to date"
+fi
+
+# NATS: Debian's nats-server (a Go binary) and whatever it links.
+nats=localhost/actr-test/nats:2.9
+nats_packages=(nats-server)
+nats_hash=$( { candidate_versions "${nats_packages[@]}"; cat "$here/images/nats/Dockerfile" "$here/images/nats/nats-server.conf"; echo "$base_id"; echo "nats-v1"; } | sha256sum | cut -c1-32)
+nats_aspire=docker.io/library/nats:2.14
+if [ "$(current_hash "$nats")" != "$nats_hash" ] || [ "$(current_hash "$nats_aspire")" != "$nats_hash" ]; then
+  log "building $nats"
+  work=$(mktemp -d)
+  stage_packages "$work/stage" "${nats_packages[@]}" || { rm -rf "$work"; exit 1; }
+  mkdir -p "$work/context/rootfs/usr/bin"
+  cp "$work/stage/usr/sbin/nats-server" "$work/context/rootfs/usr/bin/nats-server"
+  if ldd "$work/stage/usr/sbin/nats-server" >/dev/null 2>&1; then
+    copy_libraries "$work/stage" "$work/context/rootfs" "$work/stage/usr/sbin/nats-server" || { rm -rf "$work"; exit 1; }
+  fi
+  cp "$here/images/nats/Dockerfile" "$here/images/nats/nats-server.conf" "$work/context/"
+  "$cli" build --quiet --label "$label=$nats_hash" --build-arg "BASE_IMAGE=$base" -t "$nats" -t "$nats_aspire" "$work/context" >/dev/null
+  rm -rf "$work"
+else
+  log "$nats is up to date"
+fi
+
 # Redis: Debian's packages are downloaded (not installed), unpacked, and the binary's shared libraries resolved with
 # ldd are copied next to it, so the image runs the very bytes Debian ships.
 redis_packages=(redis-tools libatomic1 libjemalloc2 liblzf1)
 redis_versions=$(apt-cache policy "${redis_packages[@]}" 2>/dev/null | grep -E '^[a-z0-9]|Candidate' | tr -d ' \n' || true)
 redis_hash=$( { echo "$redis_versions"; cat "$here/images/redis/Dockerfile"; echo "$base_id"; echo "redis-v1"; } | sha256sum | cut -c1-32)
-if [ "$(current_hash "$redis")" != "$redis_hash" ]; then
+redis_aspire=docker.io/library/redis:8.6
+if [ "$(current_hash "$redis")" != "$redis_hash" ] || [ "$(current_hash "$redis_aspire")" != "$redis_hash" ]; then
   log "building $redis"
   work=$(mktemp -d)
   (cd "$work" && apt-get download "${redis_packages[@]}" >/dev/null 2>&1) \
@@ -78,7 +175,7 @@ if [ "$(current_hash "$redis")" != "$redis_hash" ]; then
     cp -L "$lib" "$work/context/rootfs$target"
   done
   cp "$here/images/redis/Dockerfile" "$work/context/Dockerfile"
-  "$cli" build --quiet --label "$label=$redis_hash" --build-arg "BASE_IMAGE=$base" -t "$redis" "$work/context" >/dev/null
+  "$cli" build --quiet --label "$label=$redis_hash" --build-arg "BASE_IMAGE=$base" -t "$redis" -t "$redis_aspire" "$work/context" >/dev/null
   rm -rf "$work"
 else
   log "$redis is up to date"

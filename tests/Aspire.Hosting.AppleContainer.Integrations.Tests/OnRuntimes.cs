@@ -1,0 +1,13 @@
+namespace Aspire.Hosting.AppleContainer.Integrations.Tests;
+
+/// <summary>The integrations AppHost on real podman.</summary>
+[Collection(IntegrationsCollection.Name)]
+public sealed class PodmanIntegrationsAppTests(IntegrationsAppFixture<PodmanTestRuntime> fixture) : IntegrationsAppTests<PodmanTestRuntime>(fixture);
+
+/// <summary>The integrations AppHost on Apple's dialect, through the Apple CLI emulator.</summary>
+[Collection(IntegrationsCollection.Name)]
+public sealed class AppleEmulatorIntegrationsAppTests(IntegrationsAppFixture<AppleEmulatorTestRuntime> fixture) : IntegrationsAppTests<AppleEmulatorTestRuntime>(fixture)
+{
+    /// <inheritdoc />
+    protected override bool ResolvesContainerNames => false;
+}
