@@ -85,6 +85,30 @@ internal sealed class CliInvoker
         return result;
     }
 
+    /// <summary>Runs the CLI with <paramref name="input"/> (binary) on its standard input; throws a classified error when it exits non-zero.</summary>
+    public async Task<ProcessResult> RunWithInputAsync(IReadOnlyList<string> arguments, string operation, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        ProcessResult result;
+        try
+        {
+            result = await Runner.RunAsync(BuildRequest(arguments, null, null) with { StandardInputBytes = input }, cancellationToken).ConfigureAwait(false);
+            LogCall(arguments, watch, result.ExitCode, secrets: null);
+        }
+        catch (BridgeException ex) when (ex.Runtime is null)
+        {
+            LogCall(arguments, watch, null, ex.Code, null);
+            throw WithRuntime(ex);
+        }
+
+        if (result.ExitCode != 0)
+        {
+            throw Classifier.CreateException(Argv(arguments), result.ExitCode, result.StandardError, operation);
+        }
+
+        return result;
+    }
+
     /// <summary>Runs the CLI and returns its result whatever its exit code; <paramref name="secrets"/> as for <see cref="RunAsync"/>.</summary>
     public async Task<ProcessResult> RunUncheckedAsync(
         IReadOnlyList<string> arguments,

@@ -11,7 +11,8 @@ internal sealed partial class CliProcess
         }
 
         var input = _request.StandardInput;
-        if (input is null)
+        var bytes = _request.StandardInputBytes;
+        if (input is null && bytes is null)
         {
             CloseStandardInput();
             return;
@@ -21,8 +22,17 @@ internal sealed partial class CliProcess
         {
             try
             {
-                await _process.StandardInput.WriteAsync(input.AsMemory(), _pumpCancellation.Token).ConfigureAwait(false);
-                await _process.StandardInput.FlushAsync(_pumpCancellation.Token).ConfigureAwait(false);
+                if (bytes is { } data)
+                {
+                    // Nothing went through the writer, so its stream takes the bytes as they are.
+                    await _process.StandardInput.BaseStream.WriteAsync(data, _pumpCancellation.Token).ConfigureAwait(false);
+                    await _process.StandardInput.BaseStream.FlushAsync(_pumpCancellation.Token).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _process.StandardInput.WriteAsync(input.AsMemory(), _pumpCancellation.Token).ConfigureAwait(false);
+                    await _process.StandardInput.FlushAsync(_pumpCancellation.Token).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
             {

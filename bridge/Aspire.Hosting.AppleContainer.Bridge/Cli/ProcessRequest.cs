@@ -18,6 +18,9 @@ internal sealed record ProcessRequest
     /// <summary>Text written to standard input, which is then closed. Stdin is closed at once when null.</summary>
     public string? StandardInput { get; init; }
 
+    /// <summary>Bytes written to standard input (a tar, say), which is then closed; wins over <see cref="StandardInput"/>.</summary>
+    public ReadOnlyMemory<byte>? StandardInputBytes { get; init; }
+
     /// <summary>Keep standard input open (for processes that must not see EOF, such as attached observers).</summary>
     public bool KeepStandardInputOpen { get; init; }
 

@@ -48,6 +48,13 @@ internal sealed record RunSpec
     /// <summary>Bind mounts, named volumes and tmpfs mounts.</summary>
     public IReadOnlyList<MountSpec> Mounts { get; init; } = [];
 
+    /// <summary>
+    /// Files placed into the container before its entrypoint runs, with their owners and modes (Aspire's
+    /// <c>WithContainerFiles</c>): podman and docker copy a tar into the created container; Apple's runtime, which copies
+    /// only into a running one, runs a derived image holding them.
+    /// </summary>
+    public IReadOnlyList<ContainerFileSet> Files { get; init; } = [];
+
     /// <summary>Labels; keys are normalised and values encoded by <see cref="LabelCodec"/> in every dialect.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 

@@ -61,6 +61,7 @@ internal static partial class RunSpecValidator
         ValidateSecretArgs(spec);
         ValidatePorts(spec.Ports);
         ValidateMounts(spec.Mounts);
+        ValidateFiles(spec.Files);
 
         foreach (var (key, value) in spec.Labels)
         {

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Bridge.Files;
 
 namespace Aspire.Hosting.AppleContainer.Orchestration;
 
@@ -48,9 +49,14 @@ internal static class ConfigurationHash
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentException.ThrowIfNullOrEmpty(imageId);
         var text = new StringBuilder();
-        CanonicalText.WriteProperties(text, spec, Hashed, property => property.Name == nameof(RunSpec.Labels)
-            ? spec.Labels.Where(l => !ExcludedLabels.Contains(l.Key)).ToDictionary(StringComparer.Ordinal)
-            : property.GetValue(spec));
+        CanonicalText.WriteProperties(text, spec, Hashed, property => property.Name switch
+        {
+            nameof(RunSpec.Labels) => spec.Labels.Where(l => !ExcludedLabels.Contains(l.Key)).ToDictionary(StringComparer.Ordinal),
+
+            // By content: a file's bytes, a source file's as it reads now, so changed init files recreate the container.
+            nameof(RunSpec.Files) => ContainerFilesDigest.Compute(spec.Files),
+            _ => property.GetValue(spec),
+        });
         text.Append("imageId=");
         CanonicalText.Write(text, imageId);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32].ToLowerInvariant();

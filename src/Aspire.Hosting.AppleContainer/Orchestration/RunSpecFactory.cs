@@ -61,7 +61,6 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
 
         var (wrappedArgs, wrappedSecretArgs) = WrapForShell(resource, args, secretArgs);
 
-        RejectContainerFiles(resource);
         HttpsCertificates.RejectRequestedCertificate(resource);
         var spec = new RunSpec
         {
@@ -74,6 +73,9 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
             SecretEnvironment = secrets,
             Ports = await GetPortsAsync(resource, cancellationToken).ConfigureAwait(false),
             Mounts = GetMounts(resource, GetContainerName(resource)),
+
+            // WithContainerFiles: the callbacks run now, as DCP runs them when it creates the container.
+            Files = await ContainerFiles.FromAnnotationsAsync(resource, executionContext.Services, httpsCertificate: null, cancellationToken).ConfigureAwait(false),
             Persistent = IsPersistent(resource),
         };
 
@@ -101,22 +103,6 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
             ? (["-c", string.Join(' ', args)], secretArgs.Count > 0 ? [1] : [])
             : (args, secretArgs);
 #pragma warning restore ASPIRECONTAINERSHELLEXECUTION001
-    }
-
-    /// <summary>
-    /// <c>WithContainerFiles</c> writes files into a container before it starts, which none of the runtime CLIs this
-    /// integration drives can do for a created container; the resource fails with a coded message instead of starting
-    /// without its files.
-    /// </summary>
-    private static void RejectContainerFiles(ContainerResource resource)
-    {
-        if (resource.TryGetLastAnnotation<ContainerFileSystemCallbackAnnotation>(out var files))
-        {
-            throw new BridgeException(
-                BridgeErrorCode.UnsupportedOption,
-                $"'{resource.Name}' uses WithContainerFiles ('{files.DestinationPath}'), which this integration cannot write into a container; mount the files with WithBindMount instead.")
-            { Option = "WithContainerFiles" };
-        }
     }
 
     /// <summary>Whether the resource keeps its container across AppHost runs.</summary>

@@ -162,6 +162,8 @@ public class ConfigurationHashTests
             _ when underlying == typeof(IReadOnlyDictionary<string, string>) =>
                 new Dictionary<string, string>((IReadOnlyDictionary<string, string>?)current ?? new Dictionary<string, string>()) { ["CHANGED"] = "1" },
             _ when underlying == typeof(IReadOnlyList<PortMapping>) => (IReadOnlyList<PortMapping>)[.. (IReadOnlyList<PortMapping>?)current ?? [], new PortMapping(9999)],
+            _ when underlying == typeof(IReadOnlyList<ContainerFileSet>) => (IReadOnlyList<ContainerFileSet>)[
+                .. (IReadOnlyList<ContainerFileSet>?)current ?? [], new ContainerFileSet { Destination = "/changed", Entries = [new ContainerFileEntry { Name = "f" }] }],
             _ when underlying == typeof(IReadOnlyList<MountSpec>) => (IReadOnlyList<MountSpec>)[.. (IReadOnlyList<MountSpec>?)current ?? [], new MountSpec(MountKind.Tmpfs, null, "/tmp")],
             _ => throw new InvalidOperationException(
                 $"{what} is of type {type.Name}, which this test cannot vary: teach it how, and decide whether the config hash covers it (ConfigurationHash.ExcludedProperties)."),

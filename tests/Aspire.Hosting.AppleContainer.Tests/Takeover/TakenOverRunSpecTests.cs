@@ -59,18 +59,21 @@ public class TakenOverRunSpecTests
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task WithContainerFiles_fails_the_resource_with_ACTR2002_instead_of_starting_it_without_its_files()
+    public async Task WithContainerFiles_reaches_the_spec_with_its_destination_owner_group_and_umask()
     {
         var builder = ModelApp.CreateBuilder();
         var web = builder.AddContainer("web", "localhost/actr-test/service")
-            .WithContainerFiles("/etc/engg", [new ContainerFile { Name = "app.conf", Contents = "x=1" }]);
+            .WithContainerFiles("/etc/engg", [new ContainerFile { Name = "app.conf", Contents = "x=1" }], defaultOwner: 999, defaultGroup: 998, umask: UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
         await using var app = ModelApp.Prepare(builder, allContainers: true);
 
-        var error = await Assert.ThrowsAsync<BridgeException>(() => app.Specs.CreateAsync(web.Resource, NullLogger.Instance, CancellationToken.None));
+        var spec = await app.Specs.CreateAsync(web.Resource, NullLogger.Instance, CancellationToken.None);
 
-        Assert.Equal(BridgeErrorCode.UnsupportedOption, error.Code);
-        Assert.Equal("WithContainerFiles", error.Option);
-        Assert.Contains("/etc/engg", error.Message, StringComparison.Ordinal);
+        var set = Assert.Single(spec.Files);
+        Assert.Equal("/etc/engg", set.Destination);
+        Assert.Equal((999, 998, 0b000_000_111), (set.DefaultOwner, set.DefaultGroup, set.Umask));
+        var file = Assert.Single(set.Entries);
+        Assert.Equal("app.conf", file.Name);
+        Assert.Equal("x=1", System.Text.Encoding.UTF8.GetString(file.Contents!.Value.Span));
     }
 
     [Fact(Timeout = 30_000)]

@@ -19,6 +19,10 @@ internal sealed partial class AppleContainerRuntime
         }
 
         await ThrowOnVolumeConflictAsync(spec.Name, spec.Mounts, cancellationToken).ConfigureAwait(false);
+        if (spec.Files.Count > 0)
+        {
+            spec = await WithFilesImageAsync(spec, cancellationToken).ConfigureAwait(false);
+        }
 
         // Every variable goes through the env file: plain ones must not reach an argv either (RunSpec.Environment).
         var environment = spec.Environment.Concat(spec.SecretEnvironment).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);

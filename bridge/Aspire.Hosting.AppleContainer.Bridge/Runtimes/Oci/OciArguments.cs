@@ -155,6 +155,15 @@ internal sealed class OciArguments(OciFlavor flavor)
 
     public IReadOnlyList<string> Start(string id) => ["start", id];
 
+    /// <summary>
+    /// Extracts a tar read from stdin at the container's root, keeping the owners in its headers. podman's
+    /// <c>--archive</c> (default true) chowns to the container's user, so it is turned off (as DCP passes it,
+    /// <c>internal/podman/cli_orchestrator.go</c>); docker's <c>--archive</c> (default false) is what keeps the tar's
+    /// uid/gid ("Archive mode (copy all uid/gid information)", docs.docker.com <c>container cp</c>), so it is turned on.
+    /// </summary>
+    public IReadOnlyList<string> CopyArchive(string id) =>
+        ["cp", Flavor == OciFlavor.Podman ? "--archive=false" : "--archive", "-", $"{id}:/"];
+
     public IReadOnlyList<string> Stop(string id, TimeSpan gracePeriod) =>
         ["stop", "--time", ((int)Math.Ceiling(Math.Max(0, gracePeriod.TotalSeconds))).ToString(CultureInfo.InvariantCulture), id];
 

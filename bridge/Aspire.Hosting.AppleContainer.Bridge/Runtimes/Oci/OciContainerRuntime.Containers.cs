@@ -22,19 +22,42 @@ internal sealed partial class OciContainerRuntime
     {
         ArgumentNullException.ThrowIfNull(spec);
         RunSpecValidator.ValidateFor(spec, Capabilities, Name);
+        // Files go into the created container before it starts (as DCP copies them), so they need create, cp, start.
+        var runAtOnce = detachedStart && spec.Files.Count == 0;
         ProcessResult result;
         using (var envFile = spec.SecretEnvironment.Count > 0 ? EnvFile.Create(spec.SecretEnvironment) : null)
         {
             // Secret arguments can only go on this short-lived argv: podman and docker read no file or stdin for a
             // container's command (DCP passes it on argv too); the log and any error redact them.
             var secrets = CliArgvRedaction.SecretsOf(spec);
-            result = detachedStart
+            result = runAtOnce
                 ? await _invoker.RunAsync(_arguments.Run(spec, envFile?.Path), "run the container", cancellationToken, secrets: secrets).ConfigureAwait(false)
                 : await _invoker.RunAsync(_arguments.Create(spec, envFile?.Path), "create the container", cancellationToken, secrets: secrets).ConfigureAwait(false);
         }
 
-        var id = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-        return id ?? throw new BridgeException(BridgeErrorCode.UnparseableOutput, $"{Name} created '{spec.Name}' but printed no id.") { Runtime = Name };
+        var id = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
+            ?? throw new BridgeException(BridgeErrorCode.UnparseableOutput, $"{Name} created '{spec.Name}' but printed no id.") { Runtime = Name };
+        if (spec.Files.Count > 0)
+        {
+            await CopyFilesAsync(id, spec.Files, cancellationToken).ConfigureAwait(false);
+            if (detachedStart)
+            {
+                await _invoker.RunAsync(_arguments.Start(id), "start the container", cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return id;
+    }
+
+    /// <summary>
+    /// <c>cp - id:/</c> with the files' tar on stdin, as DCP's <c>CreateFiles</c> does (microsoft/dcp
+    /// <c>internal/podman/cli_orchestrator.go</c>, <c>internal/docker/cli_orchestrator.go</c>), keeping the tar's owners
+    /// (<see cref="OciArguments.CopyArchive"/>).
+    /// </summary>
+    private async Task CopyFilesAsync(string id, IReadOnlyList<ContainerFileSet> files, CancellationToken cancellationToken)
+    {
+        var archive = Files.ContainerFilesArchive.ToBytes(files, DateTimeOffset.UtcNow);
+        await _invoker.RunWithInputAsync(_arguments.CopyArchive(id), "copy the files into the container", archive, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
