@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Orchestration;
 using Aspire.Hosting.ApplicationModel;
 
 #pragma warning disable ASPIRECERTIFICATES001 // The certificate APIs are experimental in Aspire 13.6; used as DCP's path uses them.
@@ -99,27 +101,26 @@ internal static class ContainerCertificates
         return files;
     }
 
+    /// <summary><see cref="BuildFilesAsync"/> as the bridge's file sets.</summary>
+    public static async Task<IEnumerable<ContainerFileSet>> BuildFileSetsAsync(IExecutionConfigurationResult configuration, ContainerCertificatePaths paths, CancellationToken cancellationToken) =>
+        (await BuildFilesAsync(configuration, paths, cancellationToken).ConfigureAwait(false))
+            .Select(f => ContainerFiles.ToFileSet(f.Destination, f.Entries, f.DefaultOwner, f.DefaultGroup, f.Umask))
+            .OfType<ContainerFileSet>();
+
     /// <summary>DCP's <c>copyContainerPemCertificates</c> in Aspire's item types.</summary>
     private static IEnumerable<ContainerCreateFiles> TrustFiles(CertificateTrustExecutionConfigurationData trust, ContainerCertificatePaths paths)
     {
         // As Aspire's CertificateUtilities.BuildPemCertificateList: one PEM per distinct thumbprint.
         var certificates = trust.Certificates.DistinctBy(c => c.Thumbprint).ToList();
-        var hashes = new List<string>();
-        var entries = new List<ContainerFileSystemItem>();
-        var pems = new List<string>();
-        foreach (var certificate in certificates)
-        {
-            var pem = certificate.ExportCertificatePem();
-            var hash = OpenSslSubjectHash.Compute(certificate);
-            var collisions = hashes.Count(h => h == hash);
-            hashes.Add(hash);
+        var pems = certificates.Select(c => c.ExportCertificatePem()).ToList();
 
-            // DCP links <hash>.<n> to ./<thumbprint>.pem; Aspire's item types have no link, and OpenSSL's directory
-            // lookup reads a copy under the hashed name the same way.
-            entries.Add(new ContainerFile { Name = $"{certificate.Thumbprint}.pem", Contents = pem, ContinueOnError = true });
-            entries.Add(new ContainerFile { Name = $"{hash}.{collisions}", Contents = pem, ContinueOnError = true });
-            pems.Add(pem);
-        }
+        // DCP writes <thumbprint>.pem and links <subject hash>.<n> to it: what an OpenSSL certificate file is.
+        var entries = certificates.Zip(pems, (certificate, pem) => (ContainerFileSystemItem)new ContainerOpenSSLCertificateFile
+        {
+            Name = $"{certificate.Thumbprint}.pem",
+            Contents = pem,
+            ContinueOnError = true,
+        }).ToList();
 
         var bundle = string.Join('\n', pems);
         yield return new ContainerCreateFiles(paths.Destination,
@@ -139,10 +140,7 @@ internal static class ContainerCertificates
             yield return new ContainerCreateFiles(
                 directory.Key,
                 [.. directory.Select(p => new ContainerFile { Name = Path.GetFileName(p), Contents = bundle, ContinueOnError = true })])
-            {
-                Umask = ContainerCreateFiles.DefaultUmask,
-                ContinueOnError = true,
-            };
+            { Umask = ContainerCreateFiles.DefaultUmask };
         }
     }
 

@@ -24,10 +24,4 @@ internal sealed record ContainerCreateFiles(string Destination, IReadOnlyList<Co
 
     /// <summary>The umask applied to items without a mode; <see cref="DefaultUmask"/> when null.</summary>
     public UnixFileMode? Umask { get; init; }
-
-    /// <summary>
-    /// A failure to write these files is logged and the container starts anyway, as DCP does when it overwrites an
-    /// image's CA bundles (<c>copyContainerPemCertificates</c>); otherwise the failure fails the resource.
-    /// </summary>
-    public bool ContinueOnError { get; init; }
 }

@@ -2,6 +2,8 @@ using System.Collections;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Orchestration;
 using Aspire.Hosting.AppleContainer.Takeover;
 using Aspire.Hosting.AppleContainer.Tests.Support;
 using Aspire.Hosting.ApplicationModel;
@@ -31,19 +33,6 @@ public class ContainerCertificatesTests
         Assert.Equal(((IEnumerable)annotation.GetProperty("DefaultCertificateDirectoriesPaths", Internal)!.GetValue(null)!).Cast<string>(), ContainerCertificatePaths.DefaultDirectoryPaths);
     }
 
-    [Fact]
-    public void The_subject_hash_is_the_one_openssl_computes()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var localhost = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
-        using var mixed = X509Certificate2.CreateFromPem(OpenSslMadeCertificate);
-
-        // openssl x509 -noout -subject_hash (OpenSSL 3.0.19); the second is PrintableString and UTF8String values with
-        // upper case and runs of spaces, made with openssl req -subj "/C=US/O=  Engg   Test  Org /CN=Engg Root CA".
-        Assert.Equal("ce275665", OpenSslSubjectHash.Compute(localhost));
-        Assert.Equal("629d7948", OpenSslSubjectHash.Compute(mixed));
-    }
-
     [Fact(Timeout = 30_000)]
     public async Task The_developer_certificate_is_trusted_by_default_through_SSL_CERT_DIR_ahead_of_the_images_own_directories()
     {
@@ -63,10 +52,11 @@ public class ContainerCertificatesTests
         Assert.Equal(pem, File(trust, "cert.pem").Contents);
         var certs = Assert.IsType<ContainerDirectory>(trust.Entries[1]);
         Assert.Equal("certs", certs.Name);
-        Assert.Equal([$"{devCert.Thumbprint}.pem", $"{OpenSslSubjectHash.Compute(devCert)}.0"], certs.Entries.Select(e => e.Name));
-        Assert.All(certs.Entries.Cast<ContainerFile>(), f => Assert.Equal(pem, f.Contents));
-        Assert.All(certs.Entries.Cast<ContainerFile>(), f => Assert.True(f.ContinueOnError));
-        Assert.All(certs.Entries, f => Assert.Null(f.Owner));
+        var certificate = Assert.IsType<ContainerOpenSSLCertificateFile>(Assert.Single(certs.Entries));
+        Assert.Equal($"{devCert.Thumbprint}.pem", certificate.Name);
+        Assert.Equal(pem, certificate.Contents);
+        Assert.True(certificate.ContinueOnError);
+        Assert.Null(certificate.Owner);
     }
 
     [Fact(Timeout = 30_000)]
@@ -90,7 +80,7 @@ public class ContainerCertificatesTests
         Assert.Equal(
             ["/etc/ssl/certs:ca-certificates.crt", "/etc/pki/tls/certs:ca-bundle.crt", "/etc/ssl:ca-bundle.pem,cert.pem", "/etc/pki/tls:cacert.pem", "/etc/pki/ca-trust/extracted/pem:tls-ca-bundle.pem"],
             files.Skip(1).Select(f => $"{f.Destination}:{string.Join(',', f.Entries.Select(e => e.Name))}"));
-        Assert.All(files.Skip(1), f => Assert.True(f.ContinueOnError));
+        Assert.All(files.Skip(1).SelectMany(f => f.Entries).Cast<ContainerFile>(), f => Assert.True(f.ContinueOnError));
         Assert.All(files.Skip(1).SelectMany(f => f.Entries).Cast<ContainerFile>(), f => Assert.Equal(bundle, f.Contents));
     }
 
@@ -140,7 +130,7 @@ public class ContainerCertificatesTests
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task Certificates_with_one_subject_get_numbered_hash_names_as_OpenSSL_looks_them_up()
+    public async Task The_run_spec_carries_the_trust_files_with_subject_hash_links_numbered_as_OpenSSL_looks_them_up_and_SSL_CERT_DIR()
     {
         using var first = TestCertificates.CreateAuthority("Engg Same Name");
         using var second = TestCertificates.CreateAuthority("Engg Same Name");
@@ -148,12 +138,18 @@ public class ContainerCertificatesTests
         var web = builder.AddContainer("web", "localhost/actr-test/service");
         await using var app = ModelApp.Prepare(builder, allContainers: true);
 
-        var (_, files) = await BuildAsync(app, web.Resource);
+        var spec = await app.Specs.CreateAsync(web.Resource, NullLogger.Instance, CancellationToken.None);
 
-        var hash = OpenSslSubjectHash.Compute(first);
+        Assert.StartsWith($"{Destination}/certs:", spec.Environment["SSL_CERT_DIR"], StringComparison.Ordinal);
+        var trust = Assert.Single(spec.Files);
+        Assert.Equal(Destination, trust.Destination);
+        Assert.Equal(ContainerFileSet.DefaultUmask, trust.Umask);
+        var certs = Assert.Single(trust.Entries, e => e.Name == "certs");
+        var hash = OpenSslSubjectHash.Compute(first.SubjectName.RawData);
         Assert.Equal(
             [$"{first.Thumbprint}.pem", $"{hash}.0", $"{second.Thumbprint}.pem", $"{hash}.1"],
-            Assert.IsType<ContainerDirectory>(files[0].Entries[1]).Entries.Select(e => e.Name));
+            certs.Entries.Select(e => e.Name));
+        Assert.Equal([$"./{first.Thumbprint}.pem", $"./{second.Thumbprint}.pem"], certs.Entries.Where(e => e.Kind == ContainerFileKind.Symlink).Select(e => e.LinkTarget));
     }
 
     [Fact(Timeout = 30_000)]
@@ -256,19 +252,4 @@ public class ContainerCertificatesTests
 
     private static ContainerFile File(ContainerCreateFiles files, string name) =>
         Assert.IsType<ContainerFile>(Assert.Single(files.Entries, e => e.Name == name));
-
-    private const string OpenSslMadeCertificate = """
-        -----BEGIN CERTIFICATE-----
-        MIIB2TCCAX+gAwIBAgIUc2zb5XUroPs+CAVlfYSblJNjaZMwCgYIKoZIzj0EAwIw
-        QjELMAkGA1UEBhMCVVMxHDAaBgNVBAoMEyAgRW5nZyAgIFRlc3QgIE9yZyAxFTAT
-        BgNVBAMMDEVuZ2cgUm9vdCBDQTAeFw0yNjEyMDIxNTM1MzRaFw0yNjEyMDMxNTM1
-        MzRaMEIxCzAJBgNVBAYTAlVTMRwwGgYDVQQKDBMgIEVuZ2cgICBUZXN0ICBPcmcg
-        MRUwEwYDVQQDDAxFbmdnIFJvb3QgQ0EwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNC
-        AAQxdBulTiYGNno5mu499lkKNsYwp7YJ85otuKC0B7BBRBPzj6zjvpcFgJ2ujRF9
-        Qfysf1MXulAGcM2poXz5ESgNo1MwUTAdBgNVHQ4EFgQUg/7NkFp2fIqHpWcIb3Qx
-        zuFHWMwwHwYDVR0jBBgwFoAUg/7NkFp2fIqHpWcIb3QxzuFHWMwwDwYDVR0TAQH/
-        BAUwAwEB/zAKBggqhkjOPQQDAgNIADBFAiEApvDjGUbhSvUKC2imB/focJd1PGO6
-        HQ+rPhL4VsHPQ5QCIDEi/wIL+xpkeKjMoqT/SnbNMRwCu9SeDjLpEBiPHXdy
-        -----END CERTIFICATE-----
-        """;
 }
