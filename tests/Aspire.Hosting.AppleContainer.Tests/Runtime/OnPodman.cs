@@ -31,3 +31,7 @@ public sealed class PodmanSessionSweepTests(PodmanTestRuntime runtime) : Session
 /// <summary>Aspire's own container resources taken over, on real podman.</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class PodmanTakeoverAppTests(TakeoverAppFixture<PodmanTestRuntime> fixture) : TakeoverAppTests<PodmanTestRuntime>(fixture);
+
+/// <summary>Certificate trust and server certificates on real podman.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class PodmanCertificateTests(PodmanTestRuntime runtime) : CertificateTests<PodmanTestRuntime>(runtime);
