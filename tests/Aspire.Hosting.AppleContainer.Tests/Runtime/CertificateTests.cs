@@ -15,10 +15,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aspire.Hosting.AppleContainer.Tests.Runtime;
 
 /// <summary>
-/// Certificates in real containers, as DCP provides them: a CA the AppHost trusts for a container verifies an HTTPS
-/// listener on the host from inside it (with OpenSSL's <c>s_client</c>, which fails on an unverified chain, unlike
-/// busybox's wget), and a server certificate the AppHost gives Redis serves TLS that verifies against its CA. The
-/// certificates are made in the test; the machine's developer certificate is replaced by none.
+/// Certificates in real containers, as DCP provides them: a container trusting the developer certificate (by default)
+/// or a CA collection verifies an HTTPS listener on the host from inside it (with OpenSSL's <c>s_client</c>, which
+/// fails on an unverified chain, unlike busybox's wget), and a server certificate the AppHost gives Redis serves TLS
+/// that verifies against its CA. The
+/// certificates are made in the test; the machine's developer certificate is never read.
 /// </summary>
 public abstract class CertificateTests<TRuntime>(TRuntime runtime) : IClassFixture<TRuntime>
     where TRuntime : TestRuntime, new()
@@ -36,31 +37,45 @@ public abstract class CertificateTests<TRuntime>(TRuntime runtime) : IClassFixtu
         """;
 
     [RuntimeFact(Timeout = 180_000)]
-    public async Task A_container_trusting_a_CA_from_the_AppHost_verifies_TLS_to_an_HTTPS_endpoint_on_the_host_and_one_without_it_does_not()
+    public async Task Containers_trusting_the_developer_certificate_by_default_or_a_CA_collection_verify_TLS_to_an_HTTPS_endpoint_on_the_host_and_one_trusting_neither_does_not()
     {
         using var ca = TestCertificates.CreateAuthority("Engg Container Trust CA");
         using var server = TestCertificates.CreateServer(ca);
         await using var listener = TlsListener.Start(server, Answer);
         await using var test = RuntimeTestApp.Create(runtime);
-        test.Builder.Services.AddSingleton<IDeveloperCertificateService>(new TestDeveloperCertificateService([]));
+
+        // The CA stands for the developer certificate: Aspire's service reports it, and DCP trusts it in every container.
+        test.Builder.Services.AddSingleton<IDeveloperCertificateService>(new TestDeveloperCertificateService([ca]));
         test.Builder.UseAppleContainerRuntime();
         var authorities = test.Builder.AddCertificateAuthorityCollection(test.Name("cas")).WithCertificate(ca);
 
         // The endpoint of a resource on the host, as a project's: its process only holds the name; the listener is ours.
         var host = test.Builder.AddExecutable(test.Name("host"), "sleep", Path.GetTempPath(), "600")
             .WithHttpsEndpoint(port: listener.Port, targetPort: listener.Port, isProxied: false);
-        Client(test, "trusting", host).WithCertificateAuthorityCollection(authorities);
-        Client(test, "untrusting", host).WithCertificateTrustScope(CertificateTrustScope.None);
+        Client(test, "defaulted", host);
+        Client(test, "collection", host)
+            .WithDeveloperCertificateTrust(false)
+            .WithCertificateAuthorityCollection(authorities)
+            .WithCertificateTrustScope(CertificateTrustScope.Override);
+        Client(test, "untrusting", host).WithDeveloperCertificateTrust(false);
         await test.StartAsync();
 
-        var trusting = await RunningAsync(test, "trusting");
-        var untrusting = await RunningAsync(test, "untrusting");
-        var verified = await (await test.BridgeAsync()).ExecAsync(LabelledTestApp.ContainerId(trusting), new ExecSpec { Command = ["sh", "-c", VerifyScript] });
-        var refused = await (await test.BridgeAsync()).ExecAsync(LabelledTestApp.ContainerId(untrusting), new ExecSpec { Command = ["sh", "-c", VerifyScript] });
+        var bridge = await test.BridgeAsync();
+        var results = new Dictionary<string, ExecResult>();
+        foreach (var name in new[] { "defaulted", "collection", "untrusting" })
+        {
+            var running = await RunningAsync(test, name);
+            Assert.Equal("true", (await bridge.InspectContainerAsync(LabelledTestApp.ContainerId(running))).Labels.GetValueOrDefault(ManagedLabel));
+            results[name] = await bridge.ExecAsync(LabelledTestApp.ContainerId(running), new ExecSpec { Command = ["sh", "-c", VerifyScript] });
+        }
 
-        Assert.Equal("true", (await (await test.BridgeAsync()).InspectContainerAsync(LabelledTestApp.ContainerId(trusting))).Labels.GetValueOrDefault(ManagedLabel));
-        Assert.True(verified.ExitCode == 0, verified.StandardOutput + verified.StandardError);
-        Assert.Contains(Answer, verified.StandardOutput, StringComparison.Ordinal);
+        foreach (var name in new[] { "defaulted", "collection" })
+        {
+            Assert.True(results[name].ExitCode == 0, $"{name}: {results[name].StandardOutput}{results[name].StandardError}");
+            Assert.Contains(Answer, results[name].StandardOutput, StringComparison.Ordinal);
+        }
+
+        var refused = results["untrusting"];
         Assert.NotEqual(0, refused.ExitCode);
         Assert.DoesNotContain(Answer, refused.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("verify", refused.StandardOutput + refused.StandardError, StringComparison.OrdinalIgnoreCase);
