@@ -43,6 +43,18 @@ public sealed class ProcessRunnerStandardInputTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Standard_input_bytes_arrive_unchanged_even_where_they_are_not_UTF_8()
+    {
+        // A tar (container files) holds NUL and bytes no text encoding would keep: 0xFF alone would grow to 3 bytes.
+        var input = Enumerable.Range(0, 300_000).Select(i => (byte)(i % 7 == 0 ? 0xFF : i % 256)).ToArray();
+
+        var result = await _runner.RunAsync(Fake.Request("count-stdin") with { StandardInputBytes = input });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(FakeCliProtocol.StandardInputBytesPrefix + input.Length + "\n", result.StandardError);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_child_that_exits_without_reading_its_input_causes_no_exception()
     {
         var unobserved = new List<AggregateException>();

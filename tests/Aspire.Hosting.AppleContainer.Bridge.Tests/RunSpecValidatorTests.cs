@@ -15,6 +15,26 @@ public sealed class RunSpecValidatorTests
 
     private static RunSpec Valid() => new() { Name = "web-1", Image = "localhost/app:1" };
 
+    private static ContainerFileSet Files(string destination, params ContainerFileEntry[] entries) => new() { Destination = destination, Entries = entries };
+
+    private static ContainerFileEntry File(string name) => new() { Name = name };
+
+    [Fact]
+    public void Files_with_a_directory_a_link_and_explicit_owners_and_modes_are_valid()
+    {
+        RunSpecValidator.Validate(Valid() with
+        {
+            Files =
+            [
+                Files("/dest/", File("f") with { Mode = 0b110_000_000, Owner = 999, Contents = new byte[] { 1 } }, File("d") with
+                {
+                    Kind = ContainerFileKind.Directory,
+                    Entries = [File("l") with { Kind = ContainerFileKind.Symlink, LinkTarget = "./f" }, File("s") with { SourcePath = "/etc/hosts" }],
+                }) with { Umask = 0b000_010_111, DefaultOwner = 5 },
+            ],
+        });
+    }
+
     public static IEnumerable<object[]> InvalidSpecs() => new TheoryData<string, RunSpec>
     {
         { "name", Valid() with { Name = "-bad" } },
@@ -26,6 +46,19 @@ public sealed class RunSpecValidatorTests
         { "publish", Valid() with { Ports = [new PortMapping(0)] } },
         { "publish", Valid() with { Ports = [new PortMapping(80, 8080), new PortMapping(81, 8080)] } },
         { "publish", Valid() with { Ports = [new PortMapping(80, 8080, "localhost")] } },
+        { "files", Valid() with { Files = [Files("relative", File("f"))] } },
+        { "files", Valid() with { Files = [Files("/a/../etc", File("f"))] } },
+        { "files", Valid() with { Files = [Files("/dest")] } },
+        { "files", Valid() with { Files = [Files("/dest", File("../f"))] } },
+        { "files", Valid() with { Files = [Files("/dest", File("/f"))] } },
+        { "files", Valid() with { Files = [Files("/dest", File("f") with { Mode = 0b1_000_000_000_000 })] } },
+        { "files", Valid() with { Files = [Files("/dest", File("f")) with { Umask = 0b1_000_000_000 }] } },
+        { "files", Valid() with { Files = [Files("/dest", File("f") with { Owner = -1 })] } },
+        { "files", Valid() with { Files = [Files("/dest", File("f") with { Contents = new byte[] { 1 }, SourcePath = "/etc/hosts" })] } },
+        { "files", Valid() with { Files = [Files("/dest", File("f") with { SourcePath = "relative" })] } },
+        { "files", Valid() with { Files = [Files("/dest", File("d") with { Kind = ContainerFileKind.Directory, Contents = new byte[] { 1 } })] } },
+        { "files", Valid() with { Files = [Files("/dest", File("l") with { Kind = ContainerFileKind.Symlink })] } },
+        { "files", Valid() with { Files = [Files("/dest", File("d") with { Kind = ContainerFileKind.Directory, Entries = [File("..")] })] } },
         { "mount", Valid() with { Mounts = [new MountSpec(MountKind.Bind, "relative", "/x")] } },
         { "mount", Valid() with { Mounts = [new MountSpec(MountKind.Tmpfs, null, "relative")] } },
         { "cpus", Valid() with { Cpus = 0 } },

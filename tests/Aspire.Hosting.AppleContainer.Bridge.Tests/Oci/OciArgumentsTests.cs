@@ -31,6 +31,13 @@ public sealed class OciArgumentsTests
     };
 
     [Fact]
+    public void Copying_files_reads_a_tar_from_stdin_at_the_root_keeping_its_owners_in_each_flavor()
+    {
+        Assert.Equal(["cp", "--archive=false", "-", "web-1:/"], Podman.CopyArchive("web-1"));
+        Assert.Equal(["cp", "--archive", "-", "web-1:/"], Docker.CopyArchive("web-1"));
+    }
+
+    [Fact]
     public void Podman_create_passes_the_entrypoint_as_a_json_array_and_secrets_only_by_env_file()
     {
         var argv = Podman.Create(FullSpec(), "/tmp/env-1");

@@ -23,5 +23,8 @@ public sealed class PodmanImageTests(PodmanFixture fixture) : ImageContract<Podm
 /// <summary>The secrets contract on real podman.</summary>
 public sealed class PodmanSecretsTests(PodmanFixture fixture) : SecretsContract<PodmanFixture>(fixture);
 
+/// <summary>The container-files contract on real podman.</summary>
+public sealed class PodmanContainerFilesTests(PodmanFixture fixture) : ContainerFilesContract<PodmanFixture>(fixture);
+
 /// <summary>The networking contract on real podman.</summary>
 public sealed class PodmanNetworkingTests(PodmanFixture fixture) : NetworkingContract<PodmanFixture>(fixture);

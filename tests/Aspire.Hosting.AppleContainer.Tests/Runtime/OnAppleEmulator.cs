@@ -32,6 +32,10 @@ public sealed class AppleEmulatorSessionSweepTests(AppleEmulatorTestRuntime runt
 [Collection(RealRuntimeCollection.Name)]
 public sealed class AppleEmulatorTakeoverAppTests(TakeoverAppFixture<AppleEmulatorTestRuntime> fixture) : TakeoverAppTests<AppleEmulatorTestRuntime>(fixture);
 
+/// <summary>WithContainerFiles on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class AppleEmulatorContainerFilesAppTests(AppleEmulatorTestRuntime runtime) : ContainerFilesAppTests<AppleEmulatorTestRuntime>(runtime);
+
 /// <summary>Certificate trust and server certificates on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class AppleEmulatorCertificateTests(AppleEmulatorTestRuntime runtime) : CertificateTests<AppleEmulatorTestRuntime>(runtime);

@@ -32,6 +32,10 @@ public sealed class PodmanSessionSweepTests(PodmanTestRuntime runtime) : Session
 [Collection(RealRuntimeCollection.Name)]
 public sealed class PodmanTakeoverAppTests(TakeoverAppFixture<PodmanTestRuntime> fixture) : TakeoverAppTests<PodmanTestRuntime>(fixture);
 
+/// <summary>WithContainerFiles on real podman.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class PodmanContainerFilesAppTests(PodmanTestRuntime runtime) : ContainerFilesAppTests<PodmanTestRuntime>(runtime);
+
 /// <summary>Certificate trust and server certificates on real podman.</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class PodmanCertificateTests(PodmanTestRuntime runtime) : CertificateTests<PodmanTestRuntime>(runtime);

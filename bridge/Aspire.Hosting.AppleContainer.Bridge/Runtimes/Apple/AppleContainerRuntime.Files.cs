@@ -7,12 +7,13 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Apple;
 
 /// <content>
 /// Container files (<see cref="RunSpec.Files"/>). Apple's runtime copies only into a running container
-/// (ContainersService.copyIn@1.2.2:766-774 throws "container … is not running"; the <c>copy</c>/<c>cp</c> verb,
-/// ContainerCopy.swift@1.2.2, calls it without an owner and with ContainerClient.copyIn's fixed mode 0644,
-/// ContainerClient.swift@1.2.2:317), so nothing can be placed between <c>create</c> and the entrypoint. The container
+/// (ContainersService.copyIn@1.2.2:766-774 throws "container … is not running"), and its <c>copy</c>/<c>cp</c> verb
+/// (ContainerCopy.swift@1.2.2:109) passes no owner and leaves the mode at ContainerClient.copyIn's 0644
+/// (ContainerClient.swift@1.2.2:317), so nothing can be placed between <c>create</c> and the entrypoint. The container
 /// runs a derived image instead: <c>FROM &lt;image&gt;</c> and <c>ADD files.tar /</c>, the tar DCP would copy (owners and
-/// modes in its headers, which ADD keeps when it unpacks a local archive), built with <c>build</c> and tagged by a
-/// digest of the base image's id and the files, so an unchanged set is built once and reused.
+/// modes in its headers, which ADD keeps when it unpacks a local archive), built with <c>build</c> (the base image is
+/// taken from the local store first: BuildImageResolver.swift@1.2.2:93, ClientImage.fetch at ClientImage.swift@1.2.2:354-369)
+/// and tagged by a digest of the base image's id, the platform and the files, so an unchanged set is built once and reused.
 /// </content>
 internal sealed partial class AppleContainerRuntime
 {
