@@ -148,6 +148,38 @@ else
   log "$nats is up to date"
 fi
 
+# A verifying TLS client (localhost/actr-test/openssl:latest): Debian's openssl and libssl3, the binary's shared
+# libraries resolved with ldd, for the certificate tests (busybox's wget does not verify a server's certificate).
+openssl_image=localhost/actr-test/openssl:latest
+openssl_packages=(openssl libssl3)
+openssl_versions=$(apt-cache policy "${openssl_packages[@]}" 2>/dev/null | grep -E '^[a-z0-9]|Candidate' | tr -d ' \n' || true)
+openssl_hash=$( { echo "$openssl_versions"; cat "$here/images/openssl/Dockerfile"; echo "$base_id"; echo "openssl-v1"; } | sha256sum | cut -c1-32)
+if [ "$(current_hash "$openssl_image")" != "$openssl_hash" ]; then
+  log "building $openssl_image"
+  work=$(mktemp -d)
+  (cd "$work" && apt-get download "${openssl_packages[@]}" >/dev/null 2>&1) \
+    || { apt-get update -qq && (cd "$work" && apt-get download "${openssl_packages[@]}" >/dev/null 2>&1); } \
+    || { log "could not download ${openssl_packages[*]} (apt-get download)"; rm -rf "$work"; exit 1; }
+  mkdir -p "$work/stage" "$work/context/rootfs/usr/bin" "$work/context/rootfs/etc/ssl" "$work/context/rootfs/usr/lib"
+  for deb in "$work"/*.deb; do dpkg-deb -x "$deb" "$work/stage"; done
+  cp "$work/stage/usr/bin/openssl" "$work/context/rootfs/usr/bin/openssl"
+  cp -a "$work/stage/etc/ssl/." "$work/context/rootfs/etc/ssl/"
+  cp -a "$work/stage/usr/lib/ssl" "$work/context/rootfs/usr/lib/ssl"
+  libs=$(LD_LIBRARY_PATH="$work/stage/usr/lib/x86_64-linux-gnu:$work/stage/usr/lib/aarch64-linux-gnu" ldd "$work/stage/usr/bin/openssl" \
+    | awk '/not found/ { print "MISSING " $1; next } /=>/ { print $3; next } /^\t\// { print $1 }' | sort -u)
+  if echo "$libs" | grep -q MISSING; then log "unresolved libraries: $(echo "$libs" | grep MISSING)"; rm -rf "$work"; exit 1; fi
+  for lib in $libs; do
+    case "$lib" in "$work/stage"/*) target=${lib#"$work/stage"} ;; *) target=$lib ;; esac
+    mkdir -p "$work/context/rootfs$(dirname "$target")"
+    cp -L "$lib" "$work/context/rootfs$target"
+  done
+  cp "$here/images/openssl/Dockerfile" "$work/context/Dockerfile"
+  "$cli" build --quiet --label "$label=$openssl_hash" --build-arg "BASE_IMAGE=$base" -t "$openssl_image" "$work/context" >/dev/null
+  rm -rf "$work"
+else
+  log "$openssl_image is up to date"
+fi
+
 # Redis: Debian's packages are downloaded (not installed), unpacked, and the binary's shared libraries resolved with
 # ldd are copied next to it, so the image runs the very bytes Debian ships.
 redis_packages=(redis-tools libatomic1 libjemalloc2 liblzf1)

@@ -78,7 +78,6 @@ internal sealed class OrchestratorEventingSubscriber(
             resource.Annotations.Add(new StashedContainerImageAnnotation(image));
         }
 
-        HttpsCertificates.DeclineDefaultCertificate(resource);
         foreach (var endpoint in resource.Annotations.OfType<EndpointAnnotation>().ToList())
         {
             if (endpoint.Port is { } port)

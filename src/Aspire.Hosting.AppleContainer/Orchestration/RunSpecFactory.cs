@@ -24,9 +24,11 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
     /// <exception cref="BridgeException"><see cref="BridgeErrorCode.InvalidSpec"/> for a configuration that cannot run.</exception>
     public async Task<RunSpec> CreateAsync(ContainerResource resource, ILogger logger, CancellationToken cancellationToken)
     {
+        var certificates = ContainerCertificatePaths.For(resource);
         var configuration = await ExecutionConfigurationBuilder.Create(resource)
             .WithArgumentsConfig()
             .WithEnvironmentVariablesConfig()
+            .WithContainerCertificatesConfig(certificates)
             .BuildAsync(executionContext, logger, cancellationToken).ConfigureAwait(false);
         if (configuration.Exception is { } failure)
         {
@@ -61,7 +63,6 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
 
         var (wrappedArgs, wrappedSecretArgs) = WrapForShell(resource, args, secretArgs);
 
-        HttpsCertificates.RejectRequestedCertificate(resource);
         var spec = new RunSpec
         {
             Name = GetContainerName(resource),
@@ -74,8 +75,13 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
             Ports = await GetPortsAsync(resource, cancellationToken).ConfigureAwait(false),
             Mounts = GetMounts(resource, GetContainerName(resource)),
 
-            // WithContainerFiles: the callbacks run now, as DCP runs them when it creates the container.
-            Files = await ContainerFiles.FromAnnotationsAsync(resource, executionContext.Services, httpsCertificate: null, cancellationToken).ConfigureAwait(false),
+            // WithContainerFiles: the callbacks run now, as DCP runs them when it creates the container; then the
+            // certificate files, which DCP writes after them (a callback that uses the key path makes the key file needed).
+            Files =
+            [
+                .. await ContainerFiles.FromAnnotationsAsync(resource, executionContext.Services, ContainerCertificates.GetHttpsCertificateContext(configuration, certificates), cancellationToken).ConfigureAwait(false),
+                .. await ContainerCertificates.BuildFileSetsAsync(configuration, certificates, cancellationToken).ConfigureAwait(false),
+            ],
             Persistent = IsPersistent(resource),
         };
 

@@ -39,3 +39,7 @@ public sealed class AppleEmulatorOtlpDashboardTests(AppleEmulatorTestRuntime run
 /// <summary>WithContainerFiles on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class AppleEmulatorContainerFilesAppTests(AppleEmulatorTestRuntime runtime) : ContainerFilesAppTests<AppleEmulatorTestRuntime>(runtime);
+
+/// <summary>Certificate trust and server certificates on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class AppleEmulatorCertificateTests(AppleEmulatorTestRuntime runtime) : CertificateTests<AppleEmulatorTestRuntime>(runtime);

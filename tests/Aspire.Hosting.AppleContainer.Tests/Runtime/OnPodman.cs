@@ -39,3 +39,7 @@ public sealed class PodmanOtlpDashboardTests(PodmanTestRuntime runtime, Xunit.Ab
 /// <summary>WithContainerFiles on real podman.</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class PodmanContainerFilesAppTests(PodmanTestRuntime runtime) : ContainerFilesAppTests<PodmanTestRuntime>(runtime);
+
+/// <summary>Certificate trust and server certificates on real podman.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class PodmanCertificateTests(PodmanTestRuntime runtime) : CertificateTests<PodmanTestRuntime>(runtime);

@@ -56,6 +56,12 @@ public sealed class TakeoverAppFixture<TRuntime> : IAsyncLifetime
 
         builder.UseAppleContainerRuntime();
 
+        // No developer certificate, whatever the machine has: with one, Redis would serve TLS (as under DCP), which
+        // these tests do not set their clients up for (CertificateTests covers certificates).
+#pragma warning disable ASPIRECERTIFICATES001
+        builder.Services.AddSingleton<IDeveloperCertificateService>(new TestDeveloperCertificateService([]));
+#pragma warning restore ASPIRECERTIFICATES001
+
         var redis = builder.AddRedis(Test.Name("redis"))
             .WithImageRegistry("localhost")
             .WithImage("actr-test/redis", "7.0")

@@ -2,6 +2,7 @@ using Aspire.Hosting.AppleContainer.Bridge;
 using Aspire.Hosting.AppleContainer.Orchestration;
 using Aspire.Hosting.AppleContainer.Tests.Support;
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Aspire.Hosting.AppleContainer.Tests.Takeover;
@@ -28,34 +29,41 @@ public class TakenOverRunSpecTests
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task A_resource_that_could_serve_TLS_gets_no_default_certificate_so_its_endpoint_and_arguments_stay_plain()
+    public async Task Without_a_developer_certificate_a_resource_that_could_serve_TLS_stays_plain_and_gets_no_certificate_files()
     {
         var builder = ModelApp.CreateBuilder();
+#pragma warning disable ASPIRECERTIFICATES001
+        builder.Services.AddSingleton<IDeveloperCertificateService>(new TestDeveloperCertificateService([]));
+#pragma warning restore ASPIRECERTIFICATES001
         var redis = builder.AddRedis("cache");
         await using var app = ModelApp.Prepare(builder, allContainers: true);
 
-#pragma warning disable ASPIRECERTIFICATES001
-        var certificate = Assert.Single(redis.Resource.Annotations.OfType<HttpsCertificateAnnotation>());
-#pragma warning restore ASPIRECERTIFICATES001
+        var spec = await app.Specs.CreateAsync(redis.Resource, NullLogger.Instance, CancellationToken.None);
 
-        Assert.False(certificate.UseDeveloperCertificate);
-        Assert.Null(certificate.Certificate);
         Assert.Equal("redis", redis.Resource.PrimaryEndpoint.EndpointAnnotation.UriScheme);
+        Assert.Empty(spec.Files);
+        Assert.DoesNotContain("--tls", spec.Args[^1], StringComparison.Ordinal);
+        Assert.False(spec.Environment.ContainsKey("SSL_CERT_DIR"));
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task An_explicitly_requested_server_certificate_fails_the_resource_with_ACTR2002()
+    public async Task An_explicitly_requested_server_certificate_reaches_the_container_as_DCPs_files_with_Redis_TLS_arguments()
     {
         var builder = ModelApp.CreateBuilder();
 #pragma warning disable ASPIRECERTIFICATES001
-        var redis = builder.AddRedis("cache").WithHttpsDeveloperCertificate();
+        builder.Services.AddSingleton<IDeveloperCertificateService>(new TestDeveloperCertificateService([]));
+        using var ca = TestCertificates.CreateAuthority();
+        using var server = TestCertificates.CreateServer(ca);
+        var redis = builder.AddRedis("cache").WithHttpsCertificate(server);
 #pragma warning restore ASPIRECERTIFICATES001
         await using var app = ModelApp.Prepare(builder, allContainers: true);
 
-        var error = await Assert.ThrowsAsync<BridgeException>(() => app.Specs.CreateAsync(redis.Resource, NullLogger.Instance, CancellationToken.None));
+        var spec = await app.Specs.CreateAsync(redis.Resource, NullLogger.Instance, CancellationToken.None);
 
-        Assert.Equal(BridgeErrorCode.UnsupportedOption, error.Code);
-        Assert.Equal("WithHttpsCertificate", error.Option);
+        var files = Assert.Single(spec.Files);
+        Assert.Equal("/usr/lib/ssl/aspire/private", files.Destination);
+        Assert.Equal([$"{server.Thumbprint}.crt", $"{server.Thumbprint}.key"], files.Entries.Select(e => e.Name));
+        Assert.Contains($"--tls-cert-file /usr/lib/ssl/aspire/private/{server.Thumbprint}.crt --tls-key-file /usr/lib/ssl/aspire/private/{server.Thumbprint}.key", spec.Args[^1], StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 30_000)]
