@@ -31,3 +31,7 @@ public sealed class AppleEmulatorSessionSweepTests(AppleEmulatorTestRuntime runt
 /// <summary>Aspire's own container resources taken over, on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class AppleEmulatorTakeoverAppTests(TakeoverAppFixture<AppleEmulatorTestRuntime> fixture) : TakeoverAppTests<AppleEmulatorTestRuntime>(fixture);
+
+/// <summary>Container networking on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class AppleEmulatorContainerNetworkTests(AppleEmulatorTestRuntime runtime) : ContainerNetworkTests<AppleEmulatorTestRuntime>(runtime);

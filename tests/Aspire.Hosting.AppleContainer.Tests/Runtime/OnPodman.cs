@@ -31,3 +31,7 @@ public sealed class PodmanSessionSweepTests(PodmanTestRuntime runtime) : Session
 /// <summary>Aspire's own container resources taken over, on real podman.</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class PodmanTakeoverAppTests(TakeoverAppFixture<PodmanTestRuntime> fixture) : TakeoverAppTests<PodmanTestRuntime>(fixture);
+
+/// <summary>Container networking on real podman.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class PodmanContainerNetworkTests(PodmanTestRuntime runtime) : ContainerNetworkTests<PodmanTestRuntime>(runtime);
