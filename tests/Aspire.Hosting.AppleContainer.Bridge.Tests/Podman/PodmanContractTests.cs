@@ -25,3 +25,6 @@ public sealed class PodmanSecretsTests(PodmanFixture fixture) : SecretsContract<
 
 /// <summary>The networking contract on real podman.</summary>
 public sealed class PodmanNetworkingTests(PodmanFixture fixture) : NetworkingContract<PodmanFixture>(fixture);
+
+/// <summary>The container network contract on real podman.</summary>
+public sealed class PodmanContainerNetworkTests(PodmanFixture fixture) : ContainerNetworkContract<PodmanFixture>(fixture);
