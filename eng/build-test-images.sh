@@ -10,6 +10,7 @@
 #   (Redis below is also tagged docker.io/library/redis:8.6, Aspire.Hosting.Redis 13.6.5's: so AddPostgres, AddRedis
 #   and AddNats find their images locally, without a pull)
 #   localhost/actr-test/redis:7.0       Debian's redis-server (binary + its shared libraries) on top of it
+#   localhost/actr-test/socat:1.7       Debian's socat (binary + its shared libraries) on top of it
 # The CLI is podman unless ASPIRE_APPLECONTAINER_RUNTIME names docker.
 set -euo pipefail
 
@@ -211,4 +212,34 @@ if [ "$(current_hash "$redis")" != "$redis_hash" ] || [ "$(current_hash "$redis_
   rm -rf "$work"
 else
   log "$redis is up to date"
+fi
+
+# socat, for UDP between containers: staged like Redis (Debian's package and the libraries ldd resolves).
+socat=localhost/actr-test/socat:1.7
+socat_packages=(socat libwrap0)
+socat_versions=$(apt-cache policy "${socat_packages[@]}" 2>/dev/null | grep -E '^[a-z0-9]|Candidate' | tr -d ' \n' || true)
+socat_hash=$( { echo "$socat_versions"; cat "$here/images/socat/Dockerfile"; echo "$base_id"; echo "socat-v1"; } | sha256sum | cut -c1-32)
+if [ "$(current_hash "$socat")" != "$socat_hash" ]; then
+  log "building $socat"
+  work=$(mktemp -d)
+  (cd "$work" && apt-get download "${socat_packages[@]}" >/dev/null 2>&1) \
+    || { apt-get update -qq && (cd "$work" && apt-get download "${socat_packages[@]}" >/dev/null 2>&1); } \
+    || { log "could not download ${socat_packages[*]} (apt-get download)"; rm -rf "$work"; exit 1; }
+  mkdir -p "$work/stage" "$work/context/rootfs/usr/bin"
+  for deb in "$work"/*.deb; do dpkg-deb -x "$deb" "$work/stage"; done
+  binary="$work/stage/usr/bin/socat"
+  cp "$binary" "$work/context/rootfs/usr/bin/socat"
+  libs=$(LD_LIBRARY_PATH="$work/stage/lib/x86_64-linux-gnu:$work/stage/lib/aarch64-linux-gnu:$work/stage/usr/lib/x86_64-linux-gnu:$work/stage/usr/lib/aarch64-linux-gnu" ldd "$binary" \
+    | awk '/not found/ { print "MISSING " $1; next } /=>/ { print $3; next } /^\t\// { print $1 }' | sort -u)
+  if echo "$libs" | grep -q MISSING; then log "unresolved libraries: $(echo "$libs" | grep MISSING)"; rm -rf "$work"; exit 1; fi
+  for lib in $libs; do
+    case "$lib" in "$work/stage"/*) target=${lib#"$work/stage"} ;; *) target=$lib ;; esac
+    mkdir -p "$work/context/rootfs$(dirname "$target")"
+    cp -L "$lib" "$work/context/rootfs$target"
+  done
+  cp "$here/images/socat/Dockerfile" "$work/context/Dockerfile"
+  "$cli" build --quiet --label "$label=$socat_hash" --build-arg "BASE_IMAGE=$base" -t "$socat" "$work/context" >/dev/null
+  rm -rf "$work"
+else
+  log "$socat is up to date"
 fi

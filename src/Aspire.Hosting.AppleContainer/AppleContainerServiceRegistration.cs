@@ -24,6 +24,7 @@ internal static class AppleContainerServiceRegistration
         services.TryAddSingleton<IContainerRuntimeProvider, SelectedContainerRuntimeProvider>();
         services.TryAddSingleton<AppHostSession>();
         services.TryAddSingleton<HostGateway>();
+        services.TryAddSingleton<SessionNetwork>();
         services.TryAddSingleton<ContainerNetworkAllocator>();
         services.TryAddSingleton<SessionGuard>();
         services.TryAddSingleton<ContainerTakeover>();

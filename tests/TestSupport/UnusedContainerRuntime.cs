@@ -56,6 +56,12 @@ internal abstract class UnusedContainerRuntime : IContainerRuntime
 
     public virtual Task RemoveVolumeAsync(string name, CancellationToken cancellationToken = default) => throw Unused();
 
+    public virtual Task CreateNetworkAsync(NetworkSpec spec, CancellationToken cancellationToken = default) => throw Unused();
+
+    public virtual Task<IReadOnlyList<NetworkInfo>> ListNetworksAsync(IReadOnlyDictionary<string, string>? labels = null, CancellationToken cancellationToken = default) => throw Unused();
+
+    public virtual Task RemoveNetworkAsync(string name, CancellationToken cancellationToken = default) => throw Unused();
+
     public virtual Task<string> GetHostAddressAsync(CancellationToken cancellationToken = default) => throw Unused();
 
     /// <summary>The failure of a member this double does not script.</summary>

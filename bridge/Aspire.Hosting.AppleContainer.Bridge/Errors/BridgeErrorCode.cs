@@ -26,7 +26,13 @@ public static class BridgeErrorCode
     /// <summary>The volume does not exist.</summary>
     public const string VolumeNotFound = "volume_not_found";
 
-    /// <summary>A container (or volume) with that name already exists.</summary>
+    /// <summary>The network does not exist.</summary>
+    public const string NetworkNotFound = "network_not_found";
+
+    /// <summary>The network has containers attached and cannot be removed.</summary>
+    public const string NetworkInUse = "network_in_use";
+
+    /// <summary>A container (or volume, or network) with that name already exists.</summary>
     public const string NameInUse = "name_in_use";
 
     /// <summary>The volume is used by a container and cannot be removed or shared.</summary>

@@ -104,6 +104,18 @@ internal interface IContainerRuntime
     /// <summary>Removes a named volume; <see cref="BridgeErrorCode.VolumeNotFound"/> when missing, <see cref="BridgeErrorCode.VolumeInUse"/> when used.</summary>
     Task RemoveVolumeAsync(string name, CancellationToken cancellationToken = default);
 
+    /// <summary>Creates a container network; <see cref="BridgeErrorCode.NameInUse"/> when one of that name exists.</summary>
+    Task CreateNetworkAsync(NetworkSpec spec, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the container networks carrying every given label (built-in networks carry none of ours).</summary>
+    Task<IReadOnlyList<NetworkInfo>> ListNetworksAsync(IReadOnlyDictionary<string, string>? labels = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes a container network; <see cref="BridgeErrorCode.NetworkNotFound"/> when missing,
+    /// <see cref="BridgeErrorCode.NetworkInUse"/> while containers are attached to it.
+    /// </summary>
+    Task RemoveNetworkAsync(string name, CancellationToken cancellationToken = default);
+
     /// <summary>The address containers use to reach services on the host, as the runtime defines it.</summary>
     Task<string> GetHostAddressAsync(CancellationToken cancellationToken = default);
 }

@@ -160,6 +160,15 @@ internal static partial class RunSpecValidator
         }
     }
 
+    /// <summary>Throws <see cref="BridgeErrorCode.InvalidSpec"/> unless <paramref name="name"/> is a network name every runtime accepts.</summary>
+    public static void ValidateNetworkName(string name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length > 128 || !VolumeNamePattern().IsMatch(name))
+        {
+            throw Invalid("network", $"The network name '{name}' must match [a-zA-Z0-9][a-zA-Z0-9_.-]* (at most 128 characters).");
+        }
+    }
+
     private static void ValidateEnvironmentVariable(string name, string value)
     {
         if (string.IsNullOrEmpty(name) || name.Contains('=') || name.Contains('\0') || name.Any(char.IsWhiteSpace))

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Aspire.Hosting.AppleContainer.Cleanup;
 
 /// <summary>
-/// Removes session containers left behind by AppHosts that are no longer running (crashed, or killed before their
-/// watchdog could act). Containers of live AppHosts and persistent containers are never touched.
+/// Removes session containers, then session networks, left behind by AppHosts that are no longer running (crashed, or
+/// killed before their watchdog could act). Containers and networks of live AppHosts and persistent ones are never touched.
 /// </summary>
 internal static class SessionSweeper
 {
@@ -33,6 +33,35 @@ internal static class SessionSweeper
             {
             }
         })).ConfigureAwait(false);
+        await SweepNetworksAsync(runtime, labels, currentSessionId, logger, cancellationToken).ConfigureAwait(false);
         return orphans.Count;
+    }
+
+    private static async Task SweepNetworksAsync(IContainerRuntime runtime, Dictionary<string, string> labels, string currentSessionId, ILogger logger, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<NetworkInfo> networks;
+        try
+        {
+            networks = await runtime.ListNetworksAsync(labels, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BridgeException ex)
+        {
+            logger.LogDebug("Session networks were not swept: {Message}", ex.Message);
+            return;
+        }
+
+        foreach (var orphan in networks
+            .Where(n => n.Labels.GetValueOrDefault(ContainerLabels.Session) != currentSessionId)
+            .Where(n => !AppHostSession.IsOwnerAlive(n.Labels.GetValueOrDefault(ContainerLabels.Owner) ?? string.Empty)))
+        {
+            try
+            {
+                await runtime.RemoveNetworkAsync(orphan.Name, cancellationToken).ConfigureAwait(false);
+                logger.LogInformation("Removed network {Network} left behind by an AppHost that is no longer running.", orphan.Name);
+            }
+            catch (BridgeException ex) when (ex.Code is BridgeErrorCode.NetworkNotFound or BridgeErrorCode.NetworkInUse)
+            {
+            }
+        }
     }
 }

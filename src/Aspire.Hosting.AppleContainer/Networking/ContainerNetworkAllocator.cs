@@ -1,20 +1,25 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.Sockets;
 using Aspire.Hosting.ApplicationModel;
 
 namespace Aspire.Hosting.AppleContainer.Networking;
 
 /// <summary>
-/// Gives the endpoints a container references an allocation on <see cref="AppleContainerNetwork"/>: once the
-/// endpoint's localhost allocation exists (ours before start, DCP's when DCP reports it), its container-side address
-/// is the runtime's host address and a port that reaches that localhost listener (see <see cref="HostGateway"/>).
-/// Containers of this integration publish their ports on 127.0.0.1 too, so container-to-container references take
-/// the same path, which works on every runtime whether or not it has network aliases. Only endpoints some
-/// container references are exposed.
+/// Gives the endpoints a container references an allocation on <see cref="AppleContainerNetwork"/>, resolved as DCP
+/// resolves references on its container network: an endpoint of another container on the <see cref="SessionNetwork"/>
+/// is that container's alias (<c>&lt;name&gt;.dev.internal</c>) and its target port, over the network itself, TCP and
+/// UDP alike; anything else (projects, executables, DCP's containers, or every endpoint when the runtime has no
+/// session network) is reached through the host once its localhost allocation exists: the runtime's host address and a
+/// port that reaches that localhost listener (see <see cref="HostGateway"/>). Only endpoints some container references
+/// are allocated.
 /// </summary>
-internal sealed class ContainerNetworkAllocator(HostGateway gateway)
+internal sealed class ContainerNetworkAllocator(HostGateway gateway, SessionNetwork? network = null)
 {
     private readonly ConcurrentDictionary<EndpointAnnotation, Lazy<Task>> _allocations = new();
+
+    /// <summary>The session network the integration's containers join, if any.</summary>
+    public SessionNetwork? Network => network;
 
     /// <summary>Allocates every endpoint that <paramref name="value"/> (an unprocessed configuration value) refers to.</summary>
     public Task EnsureAllocatedAsync(object? value, CancellationToken cancellationToken) =>
@@ -33,6 +38,17 @@ internal sealed class ContainerNetworkAllocator(HostGateway gateway)
 
     private async Task AllocateAsync(EndpointAnnotation endpoint)
     {
+        if (network?.FindOwner(endpoint) is { } owner
+            && EndpointAllocator.GetContainerPort(owner, endpoint) is { } targetPort
+            && await network.EnsureCreatedAsync(CancellationToken.None).ConfigureAwait(false) is not null)
+        {
+            endpoint.AllAllocatedEndpoints.AddOrUpdateAllocatedEndpoint(
+                AppleContainerNetwork.Id,
+                new AllocatedEndpoint(endpoint, SessionNetwork.GetAddress(owner), targetPort, EndpointBindingMode.SingleAddress,
+                    targetPort.ToString(CultureInfo.InvariantCulture), AppleContainerNetwork.Id));
+            return;
+        }
+
         var local = await endpoint.AllAllocatedEndpoints
             .GetAllocatedEndpointAsync(KnownNetworkIdentifiers.LocalhostNetwork, CancellationToken.None).ConfigureAwait(false);
         var (address, port) = endpoint.Protocol == ProtocolType.Tcp

@@ -17,6 +17,7 @@ internal sealed class HostGateway : IAsyncDisposable
     private readonly IContainerRuntimeProvider _runtimes;
     private readonly ILogger<HostGateway> _logger;
     private readonly ConcurrentDictionary<int, Lazy<TcpForwarder>> _forwarders = new();
+    private readonly ConcurrentDictionary<int, Lazy<TcpForwarder>> _otherRuntimeForwarders = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _hostAddress;
     private bool _disposed;
@@ -42,6 +43,18 @@ internal sealed class HostGateway : IAsyncDisposable
         var forwarder = _forwarders.GetOrAdd(loopbackPort, port => new Lazy<TcpForwarder>(
             () => new TcpForwarder(port, ip, _logger, HostPortPicker.Shared.Pick(ProtocolType.Tcp, $"forward/{port}")))).Value;
         return (hostAddress, forwarder.Port);
+    }
+
+    /// <summary>
+    /// A port on every interface that reaches the host listener on 127.0.0.1:<paramref name="loopbackPort"/> from the
+    /// containers of another runtime (DCP's), which reach the host at an address of their own: its forwarder serves
+    /// connections from loopback and private peers, where container networks live.
+    /// </summary>
+    public int ExposeToOtherRuntime(int loopbackPort)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _otherRuntimeForwarders.GetOrAdd(loopbackPort, port => new Lazy<TcpForwarder>(
+            () => new TcpForwarder(port, acceptedLocalAddress: null, _logger, HostPortPicker.Shared.Pick(ProtocolType.Tcp, $"forward-other/{port}")))).Value.Port;
     }
 
     /// <summary>The runtime's host address, asked once.</summary>
@@ -73,11 +86,12 @@ internal sealed class HostGateway : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        foreach (var forwarder in _forwarders.Values.Where(f => f.IsValueCreated))
+        foreach (var forwarder in _forwarders.Values.Concat(_otherRuntimeForwarders.Values).Where(f => f.IsValueCreated))
         {
             await forwarder.Value.DisposeAsync().ConfigureAwait(false);
         }
 
         _forwarders.Clear();
+        _otherRuntimeForwarders.Clear();
     }
 }

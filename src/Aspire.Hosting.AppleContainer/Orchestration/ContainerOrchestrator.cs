@@ -21,6 +21,7 @@ internal sealed class ContainerOrchestrator
     private readonly IContainerRuntimeProvider _runtimes;
     private readonly RunSpecFactory _specs;
     private readonly HostGateway _gateway;
+    private readonly SessionNetwork? _network;
     private readonly SessionGuard _guard;
     private readonly EarlyImageChecks _images = new();
     private readonly ILogger<ContainerOrchestrator> _logger;
@@ -41,6 +42,7 @@ internal sealed class ContainerOrchestrator
         _runtimes = runtimes;
         _specs = new RunSpecFactory(executionContext, session, network);
         _gateway = gateway;
+        _network = network.Network;
         _guard = guard;
         _logger = logger;
     }
@@ -104,6 +106,11 @@ internal sealed class ContainerOrchestrator
 
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await Task.WhenAll(_runners.Values.Select(runner => runner.ShutdownAsync(limit.Token))).ConfigureAwait(false);
+        if (_network is not null)
+        {
+            await _network.RemoveAsync(limit.Token).ConfigureAwait(false);
+        }
+
         await _gateway.DisposeAsync().ConfigureAwait(false);
         await _guard.DisposeAsync().ConfigureAwait(false);
     }

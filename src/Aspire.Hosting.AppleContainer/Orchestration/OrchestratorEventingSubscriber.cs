@@ -5,6 +5,7 @@ using Aspire.Hosting.AppleContainer.Takeover;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Eventing;
 using Aspire.Hosting.Lifecycle;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.AppleContainer.Orchestration;
@@ -14,7 +15,8 @@ namespace Aspire.Hosting.AppleContainer.Orchestration;
 /// and hands them to the <see cref="ContainerOrchestrator"/>. It runs before any <c>BeforeStartEvent</c> handler (before DCP attaches
 /// anything): it stashes each resource's image annotation (DCP runs whatever has one), keeps requested host ports off
 /// the endpoints (DCP's proxy would bind them), adds the lifecycle commands and the URLs DCP's containers show, then in <c>BeforeStartEvent</c> lets the
-/// orchestrator select the runtime while Aspire starts DCP and allocates endpoints, and starts each resource when Aspire
+/// orchestrator select the runtime while Aspire starts DCP and allocates endpoints (on localhost, and on DCP's container
+/// network when DCP still runs containers, see <see cref="DcpContainerNetwork"/>), and starts each resource when Aspire
 /// initialises it. Publish mode is left untouched.
 /// </summary>
 internal sealed class OrchestratorEventingSubscriber(
@@ -23,6 +25,9 @@ internal sealed class OrchestratorEventingSubscriber(
     IContainerRuntimeProvider runtimes,
     AppHostSession session,
     ContainerTakeover takeover,
+    ContainerNetworkAllocator network,
+    HostGateway gateway,
+    IConfiguration configuration,
     ILogger<OrchestratorEventingSubscriber> logger) : IDistributedApplicationEventingSubscriber
 {
     /// <inheritdoc />
@@ -34,6 +39,7 @@ internal sealed class OrchestratorEventingSubscriber(
         }
 
         var resources = takeover.SelectResources(model);
+        network.Network?.SetMembers(resources);
         foreach (var resource in resources)
         {
             TakeOverFromDcp(resource);
@@ -63,6 +69,15 @@ internal sealed class OrchestratorEventingSubscriber(
                 catch (BridgeException ex)
                 {
                     logger.LogError("{Message}", ex.Message);
+                }
+            }
+
+            if (resources.Count > 0 && DcpContainerNetwork.HasDcpContainers(model))
+            {
+                var hostName = DcpContainerNetwork.GetHostName(configuration);
+                foreach (var resource in resources)
+                {
+                    await DcpContainerNetwork.AllocateAsync(resource, hostName, gateway, ct).ConfigureAwait(false);
                 }
             }
         });

@@ -94,6 +94,13 @@ internal sealed class RunSpecFactory(DistributedApplicationExecutionContext exec
             labels[key] = value;
         }
 
+        // As DCP's ContainerCreator: every container joins the session network under its name, <name>.dev.internal and
+        // each WithContainerNetworkAlias.
+        if (network.Network is { } sessionNetwork && await sessionNetwork.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false) is { } networkName)
+        {
+            spec = spec with { Network = networkName, NetworkAliases = SessionNetwork.GetAliases(resource) };
+        }
+
         return spec with { Labels = labels };
     }
 

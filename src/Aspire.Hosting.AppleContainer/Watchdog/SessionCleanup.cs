@@ -2,7 +2,7 @@ using Aspire.Hosting.AppleContainer.Bridge;
 
 namespace Aspire.Hosting.AppleContainer.Watchdog;
 
-/// <summary>Removes every session container of one AppHost session, in parallel, retrying once.</summary>
+/// <summary>Removes every session container of one AppHost session, in parallel, then its session network, retrying once.</summary>
 internal static class SessionCleanup
 {
     // Kept in step with Aspire.Hosting.AppleContainer's ContainerLabels.
@@ -28,6 +28,7 @@ internal static class SessionCleanup
                 var runtime = await ContainerRuntimeSelector.SelectAsync(selection, cancellationToken);
                 var containers = await runtime.ListContainersAsync(labels, cancellationToken);
                 await Task.WhenAll(containers.Select(c => RemoveAsync(runtime, c.Id, cancellationToken)));
+                await RemoveNetworksAsync(runtime, labels, cancellationToken);
                 return 0;
             }
             catch (BridgeException ex) when (attempt < 2)
@@ -40,6 +41,22 @@ internal static class SessionCleanup
                 Console.Error.WriteLine($"watchdog: {ex.Code}: {ex.Message}");
                 return 1;
             }
+        }
+    }
+
+    /// <summary>The session's network, once its containers are gone; a failure here leaves it to the next run's sweep.</summary>
+    private static async Task RemoveNetworksAsync(IContainerRuntime runtime, Dictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var network in await runtime.ListNetworksAsync(labels, cancellationToken))
+            {
+                await runtime.RemoveNetworkAsync(network.Name, cancellationToken);
+            }
+        }
+        catch (BridgeException ex)
+        {
+            Console.Error.WriteLine($"watchdog: {ex.Code}: {ex.Message} (network left to the next sweep)");
         }
     }
 

@@ -110,6 +110,9 @@ public sealed class AppleArgumentsTests
         Assert.Equal(["volume", "create", "--label", "k=b64.dj13", "data"], AppleArguments.VolumeCreate(new VolumeSpec("data") { Labels = new Dictionary<string, string> { ["K"] = "v=w" } }));
         Assert.Equal(["volume", "list", "--format", "json"], AppleArguments.VolumeList());
         Assert.Equal(["volume", "delete", "data"], AppleArguments.VolumeDelete("data"));
+        Assert.Equal(["network", "create", "--label", "k=b64.dj13", "net"], AppleArguments.NetworkCreate(new NetworkSpec("net") { Labels = new Dictionary<string, string> { ["K"] = "v=w" } }));
+        Assert.Equal(["network", "list", "--format", "json"], AppleArguments.NetworkList());
+        Assert.Equal(["network", "delete", "net"], AppleArguments.NetworkDelete("net"));
         Assert.Equal(["network", "inspect", "default"], AppleArguments.NetworkInspect("default"));
     }
 

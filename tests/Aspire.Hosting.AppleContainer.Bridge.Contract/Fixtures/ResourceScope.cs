@@ -68,7 +68,10 @@ public sealed class ResourceScope : IAsyncDisposable
     public void TrackContainer(string idOrName) =>
         Track($"container {idOrName}", ct => Runtime.RemoveContainerAsync(idOrName, force: true, removeVolumes: true, ct));
 
-    /// <summary>Registers the removal of a volume.</summary>
+    /// <summary>Registers the removal of a container network (track it before the containers that join it: cleanup runs last-in first-out).</summary>
+    public void TrackNetwork(string name) => Track($"network {name}", ct => Runtime.RemoveNetworkAsync(name, ct));
+
+    /// <summary>Registers the removal of a named volume.</summary>
     public void TrackVolume(string name) => Track($"volume {name}", ct => Runtime.RemoveVolumeAsync(name, ct));
 
     /// <summary>

@@ -192,6 +192,10 @@ public sealed class OciArgumentsTests
             Assert.Equal(["volume", "ls", "--filter", "label=k=v", "--format", "{{.Name}}"], flavor.ListVolumeNames(new Dictionary<string, string> { ["k"] = "v" }));
             Assert.Equal(["volume", "inspect", "vol"], flavor.InspectVolumes(["vol"]));
             Assert.Equal(["volume", "rm", "vol"], flavor.RemoveVolume("vol"));
+            Assert.Equal(["network", "create", "--label", "k=v", "net"], flavor.CreateNetwork(new NetworkSpec("net") { Labels = new Dictionary<string, string> { ["k"] = "v" } }));
+            Assert.Equal(["network", "ls", "--filter", "label=k=v", "--format", "{{.Name}}"], flavor.ListNetworkNames(new Dictionary<string, string> { ["k"] = "v" }));
+            Assert.Equal(["network", "inspect", "net"], flavor.InspectNetworks(["net"]));
+            Assert.Equal(["network", "rm", "net"], flavor.RemoveNetwork("net"));
         }
     }
 

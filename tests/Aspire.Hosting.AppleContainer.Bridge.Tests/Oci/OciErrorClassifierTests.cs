@@ -26,6 +26,10 @@ public sealed class OciErrorClassifierTests
     [InlineData("pull localhost/enga/nope:latest", BridgeErrorCode.CliFailed)]
     [InlineData("create --name enga-x2 localhost/enga/nope:latest", BridgeErrorCode.CliFailed)]
     [InlineData("build -f /tmp/enga-nonexistent/Dockerfile /tmp", BridgeErrorCode.CliFailed)]
+    [InlineData("network create enga-net", BridgeErrorCode.NameInUse)]
+    [InlineData("network rm enga-net (a container is attached)", BridgeErrorCode.NetworkInUse)]
+    [InlineData("network rm enga-nope", BridgeErrorCode.NetworkNotFound)]
+    [InlineData("run --network enga-nope localhost/actr-test/busybox:latest true", BridgeErrorCode.NetworkNotFound)]
     public void Captured_podman_stderr_is_classified(string command, string expected)
     {
         var stderr = OciFixtureFiles.PodmanErrors()[command];
@@ -44,7 +48,7 @@ public sealed class OciErrorClassifierTests
     [Fact]
     public void Every_captured_failure_is_covered_by_a_test_case()
     {
-        Assert.Equal(20, OciFixtureFiles.PodmanErrors().Count);
+        Assert.Equal(24, OciFixtureFiles.PodmanErrors().Count);
     }
 
     [Fact]

@@ -111,6 +111,17 @@ public sealed class OciParsingTests
     }
 
     [Fact]
+    public void Network_inspect_yields_names_and_decoded_labels_from_podman_and_docker_shapes()
+    {
+        var podman = Assert.Single(OciNetworkParser.Parse(OciFixtureFiles.Podman("network-inspect.json"), "podman"));
+        var docker = Assert.Single(OciNetworkParser.Parse("""[{"Name":"enga-net","Labels":{"io.aspire.applecontainer.managed":"true"}}]""", "docker"));
+
+        Assert.Equal("enga-net", podman.Name);
+        Assert.Equal("true", podman.Labels["io.aspire.applecontainer.managed"]);
+        Assert.Equal("true", docker.Labels["io.aspire.applecontainer.managed"]);
+    }
+
+    [Fact]
     public void Top_rows_are_parsed_and_an_exec_tree_includes_its_descendants_only()
     {
         const string top = "HPID        PID         PPID\n8432        1           0\n8446        10          1\n8472        11          0\n8480        12          11\n8481        13          12\n";

@@ -28,3 +28,6 @@ public sealed class PodmanContainerFilesTests(PodmanFixture fixture) : Container
 
 /// <summary>The networking contract on real podman.</summary>
 public sealed class PodmanNetworkingTests(PodmanFixture fixture) : NetworkingContract<PodmanFixture>(fixture);
+
+/// <summary>The container network contract on real podman.</summary>
+public sealed class PodmanContainerNetworkTests(PodmanFixture fixture) : ContainerNetworkContract<PodmanFixture>(fixture);

@@ -43,3 +43,7 @@ public sealed class AppleEmulatorContainerFilesAppTests(AppleEmulatorTestRuntime
 /// <summary>Certificate trust and server certificates on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class AppleEmulatorCertificateTests(AppleEmulatorTestRuntime runtime) : CertificateTests<AppleEmulatorTestRuntime>(runtime);
+
+/// <summary>Container networking on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class AppleEmulatorContainerNetworkTests(AppleEmulatorTestRuntime runtime) : ContainerNetworkTests<AppleEmulatorTestRuntime>(runtime);

@@ -43,3 +43,7 @@ public sealed class PodmanContainerFilesAppTests(PodmanTestRuntime runtime) : Co
 /// <summary>Certificate trust and server certificates on real podman.</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class PodmanCertificateTests(PodmanTestRuntime runtime) : CertificateTests<PodmanTestRuntime>(runtime);
+
+/// <summary>Container networking on real podman.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class PodmanContainerNetworkTests(PodmanTestRuntime runtime) : ContainerNetworkTests<PodmanTestRuntime>(runtime);

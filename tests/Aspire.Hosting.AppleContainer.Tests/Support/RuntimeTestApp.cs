@@ -1,4 +1,5 @@
 using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Orchestration;
 using Aspire.Hosting.ApplicationModel;
 
 namespace Aspire.Hosting.AppleContainer.Tests.Support;
@@ -44,7 +45,11 @@ internal sealed class RuntimeTestApp : LabelledTestApp
     public static async Task<IReadOnlyList<ContainerInfo>> ListLabelledAsync(TestRuntime runtime, string prefix, string labelKey = TestLabel) =>
         await (await runtime.BridgeAsync()).ListContainersAsync(new Dictionary<string, string> { [labelKey] = prefix });
 
-    /// <summary>Removes every container, then every volume, labelled <c><paramref name="labelKey"/>=<paramref name="prefix"/></c>.</summary>
+    /// <summary>
+    /// Removes every container, then every volume, labelled <c><paramref name="labelKey"/>=<paramref name="prefix"/></c>,
+    /// then the integration's persistent networks no container uses any more (they outlive AppHosts by design, like
+    /// DCP's, and carry no test label).
+    /// </summary>
     public static async Task RemoveLabelledAsync(TestRuntime runtime, string prefix, string labelKey = TestLabel)
     {
         var bridge = await runtime.BridgeAsync();
@@ -57,6 +62,18 @@ internal sealed class RuntimeTestApp : LabelledTestApp
         foreach (var volume in await bridge.ListVolumesAsync(labels))
         {
             await bridge.RemoveVolumeAsync(volume.Name);
+        }
+
+        var persistent = new Dictionary<string, string> { [ContainerLabels.Managed] = "true", [ContainerLabels.Lifetime] = ContainerLabels.PersistentLifetime };
+        foreach (var network in await bridge.ListNetworksAsync(persistent))
+        {
+            try
+            {
+                await bridge.RemoveNetworkAsync(network.Name);
+            }
+            catch (BridgeException ex) when (ex.Code is BridgeErrorCode.NetworkInUse or BridgeErrorCode.NetworkNotFound)
+            {
+            }
         }
     }
 

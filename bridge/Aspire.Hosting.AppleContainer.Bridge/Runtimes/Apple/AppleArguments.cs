@@ -215,6 +215,23 @@ internal static class AppleArguments
 
     public static IReadOnlyList<string> NetworkInspect(string name) => ["network", "inspect", name];
 
+    /// <summary><c>network create [--label k=v]… name</c> (NetworkCreate.swift@1.2.2: NAT mode, the vmnet plugin by default).</summary>
+    public static IReadOnlyList<string> NetworkCreate(NetworkSpec spec)
+    {
+        var argv = new List<string> { "network", "create" };
+        foreach (var (key, value) in LabelCodec.Encode(spec.Labels).OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            argv.AddRange(["--label", $"{key}={value}"]);
+        }
+
+        argv.Add(spec.Name);
+        return argv;
+    }
+
+    public static IReadOnlyList<string> NetworkList() => ["network", "list", "--format", "json"];
+
+    public static IReadOnlyList<string> NetworkDelete(string name) => ["network", "delete", name];
+
     /// <summary><c>[host-ip:]host-port:container-port[/protocol]</c>, IPv6 hosts in brackets (Parser.publishPort @1.0.0).</summary>
     public static string Publish(PortMapping port)
     {

@@ -44,6 +44,18 @@ internal static class AppleErrorClassifier
         new(@"volume '[^']*' already exists", BridgeErrorCode.NameInUse),
         new(@"volume '[^']*' is currently in use", BridgeErrorCode.VolumeInUse),
 
+        // Sources/Services/ContainerAPIService/Server/Networks/NetworksService.swift:160-163 ("network <id> already exists");
+        // Sources/Services/ContainerAPIService/Client/NetworkClient.swift:116 ("network <id> not found", also what run/create
+        // print for a missing --network); Sources/ContainerCommands/Network/NetworkDelete.swift:84-88 ("failed to delete one or
+        // more networks: [...]" for a missing one) and 123-125 ("delete failed for one or more networks: [...]": the API server
+        // refused, which for a network of ours means containers still refer to it, NetworksService.swift:262-268).
+        new(@"network \S+ already exists", BridgeErrorCode.NameInUse),
+        new(@"network \S+ not found|failed to delete one or more networks:|no network for id", BridgeErrorCode.NetworkNotFound),
+        new(@"delete failed for one or more networks:|with referring containers", BridgeErrorCode.NetworkInUse),
+
+        // Sources/Services/ContainerAPIService/Client/Utility.swift:300-304: --network other than default before macOS 26.
+        new(@"non-default network configuration requires macOS 26", BridgeErrorCode.UnsupportedOption, "Networks other than the default need macOS 26 or newer."),
+
         // Sources/ContainerCommands/Image/ImageInspect.swift:44-50 ("image not found: <refs>");
         // Sources/Services/ContainerAPIService/Client/ClientImage.swift:185-190 ("image with reference <ref>");
         // containerization 0.40.1 RegistryClient+Error.swift:24-32: the registry answered 404 (unknown manifest or name).

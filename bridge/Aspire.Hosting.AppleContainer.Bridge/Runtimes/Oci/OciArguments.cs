@@ -247,6 +247,25 @@ internal sealed class OciArguments(OciFlavor flavor)
 
     public IReadOnlyList<string> RemoveVolume(string name) => ["volume", "rm", name];
 
+    public IReadOnlyList<string> CreateNetwork(NetworkSpec spec)
+    {
+        var argv = new List<string> { "network", "create" };
+        foreach (var (key, value) in LabelCodec.Encode(spec.Labels))
+        {
+            argv.AddRange(OciRunFlags.ForLabel(key, value));
+        }
+
+        argv.Add(spec.Name);
+        return argv;
+    }
+
+    public IReadOnlyList<string> ListNetworkNames(IReadOnlyDictionary<string, string> encodedLabels) =>
+        ["network", "ls", .. LabelFilters(encodedLabels), "--format", "{{.Name}}"];
+
+    public IReadOnlyList<string> InspectNetworks(IEnumerable<string> names) => ["network", "inspect", .. names];
+
+    public IReadOnlyList<string> RemoveNetwork(string name) => ["network", "rm", name];
+
     private static IEnumerable<string> LabelFilters(IReadOnlyDictionary<string, string> encodedLabels) =>
         encodedLabels.SelectMany(label => new[] { "--filter", $"label={label.Key}={label.Value}" });
 

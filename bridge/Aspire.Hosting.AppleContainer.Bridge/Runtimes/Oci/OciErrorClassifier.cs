@@ -29,6 +29,18 @@ internal static class OciErrorClassifier
         // podman: "volume with name x already exists: volume already exists".
         new(@"volume already exists", BridgeErrorCode.NameInUse),
 
+        // podman: "\"x\" has associated containers with it. ...: network is being used".
+        // moby libnetwork/error.go ActiveEndpointsError: "network %s has active endpoints".
+        new(@"network is being used|has active endpoints", BridgeErrorCode.NetworkInUse),
+
+        // podman: "unable to find network with name or ID x: network not found".
+        // moby libnetwork/error.go ErrNoSuchNetwork: "network %s not found".
+        new(@"network not found|network \S+ not found", BridgeErrorCode.NetworkNotFound),
+
+        // podman: "network name x already used: network already exists".
+        // moby daemon/network.go: "network with name %s already exists".
+        new(@"network already exists|network with name .* already exists", BridgeErrorCode.NameInUse),
+
         // podman: "the container name \"x\" is already in use by ...: that name is already in use".
         // moby daemon/names.go: "Conflict. The container name %q is already in use by container %q."
         new(@"name .* is already in use|that name is already in use", BridgeErrorCode.NameInUse),
