@@ -4,11 +4,11 @@
 #   localhost/actr-test/busybox:latest  a rootfs of Debian's busybox-static, imported
 #   localhost/actr-test/service:latest  eng/images/service/Dockerfile on top of it
 #   localhost/actr-test/postgres:15     Debian's postgresql-15 with an entrypoint that honours the official image's
-#                                       contract, also tagged docker.io/library/postgres:18.3 (Aspire.Hosting.PostgreSQL 13.6.5)
-#   localhost/actr-test/nats:2.9        Debian's nats-server laid out as the official image, also tagged
-#                                       docker.io/library/nats:2.14 (Aspire.Hosting.Nats's tag in microsoft/aspire)
-#   (Redis below is also tagged docker.io/library/redis:8.6, Aspire.Hosting.Redis 13.6.5's: so AddPostgres, AddRedis
-#   and AddNats find their images locally, without a pull)
+#                                       contract
+#   localhost/actr-test/nats:2.9        Debian's nats-server laid out as the official image
+#   (the integrations suite lends these and the Redis image the names Aspire's integrations ask for, such as
+#   docker.io/library/postgres:18.3, only while it runs and only where the machine has no such image: no image a
+#   developer pulled is ever retagged)
 #   localhost/actr-test/redis:7.0       Debian's redis-server (binary + its shared libraries) on top of it
 #   localhost/actr-test/socat:1.7       Debian's socat (binary + its shared libraries) on top of it
 # The CLI is podman unless ASPIRE_APPLECONTAINER_RUNTIME names docker.
@@ -27,6 +27,14 @@ log() { printf 'build-test-images: %s\n' "$*"; }
 current_hash() { "$cli" image inspect --format "{{ index .Config.Labels \"$label\" }}" "$1" 2>/dev/null || true; }
 
 hash_of() { cat "$@" | sha256sum | cut -c1-32; }
+
+# An earlier version of this script tagged the suite's images with Aspire's names (docker.io/library/postgres:18.3 …);
+# those names are removed again, but only where they still point at an image this script built (it carries the label).
+for name in docker.io/library/postgres:18.3 docker.io/library/redis:8.6 docker.io/library/nats:2.14; do
+  if [ -n "$(current_hash "$name")" ]; then
+    "$cli" image rm --no-prune "$name" >/dev/null 2>&1 || "$cli" untag "$name" >/dev/null 2>&1 || true
+  fi
+done
 
 busybox_bin=/bin/busybox
 [ -x "$busybox_bin" ] || { log "$busybox_bin is missing: run eng/install-prereqs.sh"; exit 1; }
@@ -104,8 +112,7 @@ postgres=localhost/actr-test/postgres:15
 postgres_packages=(postgresql-15 postgresql-client-15 libpq5 libicu72 libxml2 libldap-2.5-0 libsasl2-2 libgssapi-krb5-2
   libkrb5-3 libk5crypto3 libkrb5support0 libkeyutils1 libssl3 liblz4-1 libzstd1 libreadline8 tzdata)
 postgres_hash=$( { candidate_versions "${postgres_packages[@]}"; cat "$here/images/postgres/Dockerfile" "$here/images/postgres/docker-entrypoint.sh"; echo "$base_id"; echo "postgres-v1"; } | sha256sum | cut -c1-32)
-postgres_aspire=docker.io/library/postgres:18.3
-if [ "$(current_hash "$postgres")" != "$postgres_hash" ] || [ "$(current_hash "$postgres_aspire")" != "$postgres_hash" ]; then
+if [ "$(current_hash "$postgres")" != "$postgres_hash" ]; then
   log "building $postgres"
   work=$(mktemp -d)
   stage_packages "$work/stage" "${postgres_packages[@]}" || { rm -rf "$work"; exit 1; }
@@ -122,7 +129,7 @@ if [ "$(current_hash "$postgres")" != "$postgres_hash" ] || [ "$(current_hash "$
   done
   copy_libraries "$work/stage" "$rootfs" "$rootfs"/usr/lib/postgresql/15/bin/* || { rm -rf "$work"; exit 1; }
   cp "$here/images/postgres/Dockerfile" "$here/images/postgres/docker-entrypoint.sh" "$work/context/"
-  "$cli" build --quiet --label "$label=$postgres_hash" --build-arg "BASE_IMAGE=$base" -t "$postgres" -t "$postgres_aspire" "$work/context" >/dev/null
+  "$cli" build --quiet --label "$label=$postgres_hash" --build-arg "BASE_IMAGE=$base" -t "$postgres" "$work/context" >/dev/null
   rm -rf "$work"
 else
   log "$postgres is up to date"
@@ -132,8 +139,7 @@ fi
 nats=localhost/actr-test/nats:2.9
 nats_packages=(nats-server)
 nats_hash=$( { candidate_versions "${nats_packages[@]}"; cat "$here/images/nats/Dockerfile" "$here/images/nats/nats-server.conf"; echo "$base_id"; echo "nats-v1"; } | sha256sum | cut -c1-32)
-nats_aspire=docker.io/library/nats:2.14
-if [ "$(current_hash "$nats")" != "$nats_hash" ] || [ "$(current_hash "$nats_aspire")" != "$nats_hash" ]; then
+if [ "$(current_hash "$nats")" != "$nats_hash" ]; then
   log "building $nats"
   work=$(mktemp -d)
   stage_packages "$work/stage" "${nats_packages[@]}" || { rm -rf "$work"; exit 1; }
@@ -143,7 +149,7 @@ if [ "$(current_hash "$nats")" != "$nats_hash" ] || [ "$(current_hash "$nats_asp
     copy_libraries "$work/stage" "$work/context/rootfs" "$work/stage/usr/sbin/nats-server" || { rm -rf "$work"; exit 1; }
   fi
   cp "$here/images/nats/Dockerfile" "$here/images/nats/nats-server.conf" "$work/context/"
-  "$cli" build --quiet --label "$label=$nats_hash" --build-arg "BASE_IMAGE=$base" -t "$nats" -t "$nats_aspire" "$work/context" >/dev/null
+  "$cli" build --quiet --label "$label=$nats_hash" --build-arg "BASE_IMAGE=$base" -t "$nats" "$work/context" >/dev/null
   rm -rf "$work"
 else
   log "$nats is up to date"
@@ -186,8 +192,7 @@ fi
 redis_packages=(redis-tools libatomic1 libjemalloc2 liblzf1)
 redis_versions=$(apt-cache policy "${redis_packages[@]}" 2>/dev/null | grep -E '^[a-z0-9]|Candidate' | tr -d ' \n' || true)
 redis_hash=$( { echo "$redis_versions"; cat "$here/images/redis/Dockerfile"; echo "$base_id"; echo "redis-v1"; } | sha256sum | cut -c1-32)
-redis_aspire=docker.io/library/redis:8.6
-if [ "$(current_hash "$redis")" != "$redis_hash" ] || [ "$(current_hash "$redis_aspire")" != "$redis_hash" ]; then
+if [ "$(current_hash "$redis")" != "$redis_hash" ]; then
   log "building $redis"
   work=$(mktemp -d)
   (cd "$work" && apt-get download "${redis_packages[@]}" >/dev/null 2>&1) \
@@ -208,7 +213,7 @@ if [ "$(current_hash "$redis")" != "$redis_hash" ] || [ "$(current_hash "$redis_
     cp -L "$lib" "$work/context/rootfs$target"
   done
   cp "$here/images/redis/Dockerfile" "$work/context/Dockerfile"
-  "$cli" build --quiet --label "$label=$redis_hash" --build-arg "BASE_IMAGE=$base" -t "$redis" -t "$redis_aspire" "$work/context" >/dev/null
+  "$cli" build --quiet --label "$label=$redis_hash" --build-arg "BASE_IMAGE=$base" -t "$redis" "$work/context" >/dev/null
   rm -rf "$work"
 else
   log "$redis is up to date"

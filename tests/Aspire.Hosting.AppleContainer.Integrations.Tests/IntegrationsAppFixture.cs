@@ -20,6 +20,7 @@ public sealed class IntegrationsAppFixture<TRuntime> : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     private IDistributedApplicationTestingBuilder? _builder;
+    private IReadOnlyList<string> _lentImageNames = [];
 
     public TRuntime Runtime { get; } = new();
 
@@ -50,6 +51,7 @@ public sealed class IntegrationsAppFixture<TRuntime> : IAsyncLifetime
             _builder.CreateResourceBuilder(container).WithContainerLabel(LabelKey, Prefix);
         }
 
+        _lentImageNames = await AspireImageTags.LendAsync(_builder.Resources);
         App = await _builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);
@@ -100,6 +102,7 @@ public sealed class IntegrationsAppFixture<TRuntime> : IAsyncLifetime
             }
             finally
             {
+                await AspireImageTags.ReturnAsync(_lentImageNames);
                 await _builder.DisposeAsync();
                 await Runtime.DisposeAsync();
             }

@@ -72,5 +72,12 @@ public abstract class ContainerFilesContract<TFixture>(TFixture fixture) : Runti
         Assert.Equal(
             ["600 999 999 /dest/secret", "755 0 0 /dest/conf", "644 0 0 /dest/conf/a", "640 5 6 /other/b", "hello-files", "from-b"],
             output.Select(l => l.TrimEnd()).Where(l => l.Length > 0));
+
+        // A derived image may hold key material: it goes with the last container that ran it.
+        await Runtime.RemoveContainerAsync(id);
+        if (image != spec.Image)
+        {
+            Assert.False(await Runtime.ImageExistsAsync(image), $"the derived image {image} outlived its container");
+        }
     }
 }

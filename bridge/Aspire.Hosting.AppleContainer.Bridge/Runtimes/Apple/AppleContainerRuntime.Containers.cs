@@ -19,9 +19,11 @@ internal sealed partial class AppleContainerRuntime
         }
 
         await ThrowOnVolumeConflictAsync(spec.Name, spec.Mounts, cancellationToken).ConfigureAwait(false);
+        string? filesImage = null;
         if (spec.Files.Count > 0)
         {
             spec = await WithFilesImageAsync(spec, cancellationToken).ConfigureAwait(false);
+            filesImage = spec.Image;
         }
 
         // Every variable goes through the env file: plain ones must not reach an argv either (RunSpec.Environment).
@@ -39,6 +41,11 @@ internal sealed partial class AppleContainerRuntime
         // ContainerCreate.swift @1.0.0 prints the id (the --name) on stdout.
         var id = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? spec.Name;
         _observers.Forget(id);
+        if (filesImage is not null)
+        {
+            _filesImages[id] = filesImage;
+        }
+
         return id;
     }
 
@@ -71,6 +78,10 @@ internal sealed partial class AppleContainerRuntime
 
         await SettleObserverAsync(id).ConfigureAwait(false);
         _observers.Forget(id);
+        if (_filesImages.TryRemove(id, out var filesImage))
+        {
+            await RemoveUnusedFilesImageAsync(filesImage, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />

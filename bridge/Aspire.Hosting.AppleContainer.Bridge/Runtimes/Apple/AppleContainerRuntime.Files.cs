@@ -23,6 +23,9 @@ internal sealed partial class AppleContainerRuntime
     /// <summary>The label every derived image carries: the reference of the image it was built from.</summary>
     internal const string FilesImageBaseLabel = "com.microsoft.aspire.apple-container.files-base";
 
+    /// <summary>The derived image each container this instance created runs, until it is removed.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _filesImages = new(StringComparer.Ordinal);
+
     /// <summary>The Dockerfile of a derived image.</summary>
     internal static string FilesDockerfile(string baseImage) => $"FROM {baseImage}\nADD files.tar /\n";
 
@@ -73,5 +76,25 @@ internal sealed partial class AppleContainerRuntime
         }
 
         return spec with { Image = tag, Files = [] };
+    }
+
+    /// <summary>
+    /// Deletes a derived image once no container runs it: it may hold key material (server certificates), so it does not
+    /// outlive the containers this instance created from it. A persistent container is never removed by the AppHost,
+    /// so its image stays with it. Best effort: a failure leaves the image (it carries <see cref="FilesImageBaseLabel"/>).
+    /// </summary>
+    private async Task RemoveUnusedFilesImageAsync(string image, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var containers = await ListAllAsync(cancellationToken).ConfigureAwait(false);
+            if (containers.All(c => !string.Equals(c.Image, image, StringComparison.Ordinal)))
+            {
+                await _invoker.RunAsync(AppleArguments.ImageDelete(image), "remove the files image", cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (BridgeException)
+        {
+        }
     }
 }
