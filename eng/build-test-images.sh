@@ -32,7 +32,7 @@ hash_of() { cat "$@" | sha256sum | cut -c1-32; }
 # those names are removed again, but only where they still point at an image this script built (it carries the label).
 for name in docker.io/library/postgres:18.3 docker.io/library/redis:8.6 docker.io/library/nats:2.14; do
   if [ -n "$(current_hash "$name")" ]; then
-    "$cli" image rm --no-prune "$name" >/dev/null 2>&1 || "$cli" untag "$name" >/dev/null 2>&1 || true
+    "$cli" image rm --no-prune "$name" >/dev/null 2>&1 || true
   fi
 done
 

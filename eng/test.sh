@@ -17,12 +17,7 @@ export ACTR_APPLE_EMULATOR
 
 runtime_cli=podman
 command -v podman >/dev/null || runtime_cli=docker
-# What the tests may create and must remove: containers, volumes, networks (as "network NAME") and the derived images
-# that carry container files (Apple's dialect; they may hold key material).
-snapshot() {
-  { "$runtime_cli" ps -aq --no-trunc; "$runtime_cli" volume ls -q; "$runtime_cli" network ls -q | sed 's/^/network /'
-    "$runtime_cli" images --format '{{.Repository}}:{{.Tag}}' | grep '/aspire-container-files:' | sed 's/^/image /'; } 2>/dev/null | sort
-}
+snapshot() { { "$runtime_cli" ps -aq --no-trunc; "$runtime_cli" volume ls -q; } 2>/dev/null | sort; }
 # Processes the tests start and must end: the emulator's CLIs and runtime helpers, the cleanup watchdog, test AppHosts,
 # the runtimes' long-lived CLIs and the test registry (pid and command line, one a line).
 processes() {
@@ -56,7 +51,7 @@ fi
 after=$(snapshot)
 leftovers=$(comm -13 <(echo "$before") <(echo "$after") | sed '/^$/d')
 if [ -n "$leftovers" ]; then
-  echo "test.sh: the tests left these containers/volumes/networks/images behind:" >&2
+  echo "test.sh: the tests left these containers/volumes behind:" >&2
   echo "$leftovers" >&2
   status=1
 fi

@@ -81,7 +81,9 @@ internal static class AspireImageTags
                 }
 
                 Borrowed.Remove(name);
-                await RunAsync("untag", name);
+
+                // Removes that one name (the image keeps its own); `podman untag IMAGE` alone would strip every name.
+                await RunAsync("image", "rm", "--no-prune", name);
             }
         }
         finally
@@ -96,10 +98,6 @@ internal static class AspireImageTags
         if (cli == "docker" && args is ["image", "exists", var image])
         {
             args = ["image", "inspect", image];
-        }
-        else if (cli == "docker" && args is ["untag", var untagged])
-        {
-            args = ["image", "rm", "--no-prune", untagged];
         }
 
         var start = new ProcessStartInfo(cli) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -52,8 +52,13 @@ public abstract class ContainerFilesAppTests<TRuntime>(TRuntime runtime) : IClas
             await RuntimeTestApp.RemoveLabelledAsync(runtime, prefix);
             if (image is not null && image.Contains("aspire-container-files", StringComparison.Ordinal))
             {
-                // Apple's dialect ran a derived image holding the files.
-                await (await runtime.BridgeAsync()).RemoveImageAsync(image);
+                // Apple's dialect ran a derived image holding the files; the bridge deletes it with the last container
+                // it created from it, so it may be gone already.
+                var bridge = await runtime.BridgeAsync();
+                if (await bridge.ImageExistsAsync(image))
+                {
+                    await bridge.RemoveImageAsync(image);
+                }
             }
         }
     }
