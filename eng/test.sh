@@ -17,13 +17,21 @@ export ACTR_APPLE_EMULATOR
 
 runtime_cli=podman
 command -v podman >/dev/null || runtime_cli=docker
-snapshot() { { "$runtime_cli" ps -aq --no-trunc; "$runtime_cli" volume ls -q; } 2>/dev/null | sort; }
+# Containers, volumes, networks, and the derived images that carry container files (they may hold a server key).
+snapshot() {
+  {
+    "$runtime_cli" ps -aq --no-trunc
+    "$runtime_cli" volume ls -q | sed 's/^/volume /'
+    "$runtime_cli" network ls --format '{{.Name}}' | sed 's/^/network /'
+    "$runtime_cli" images --format '{{.Repository}}:{{.Tag}}' | { grep '/aspire-container-files:' || true; } | sed 's/^/image /'
+  } 2>/dev/null | sort
+}
 # Processes the tests start and must end: the emulator's CLIs and runtime helpers, the cleanup watchdog, test AppHosts,
 # the runtimes' long-lived CLIs and the test registry (pid and command line, one a line).
 processes() {
   local pid cmdline
   for pid in /proc/[0-9]*; do
-    cmdline=$(tr '\0' ' ' < "$pid/cmdline" 2>/dev/null) || continue
+    cmdline=$(tr '\0' ' ' 2>/dev/null < "$pid/cmdline") || continue
     case "$cmdline" in
       *apple-emulator*|*AppleContainer.Watchdog*|*AppleContainer.TestAppHost*|*AppleContainer.BenchAppHost*|*AppleContainerSample.AppHost*|"podman events"*|"podman logs"*|"podman wait"*|*docker-registry\ serve*)
         echo "${pid#/proc/} $cmdline" ;;
@@ -51,7 +59,7 @@ fi
 after=$(snapshot)
 leftovers=$(comm -13 <(echo "$before") <(echo "$after") | sed '/^$/d')
 if [ -n "$leftovers" ]; then
-  echo "test.sh: the tests left these containers/volumes behind:" >&2
+  echo "test.sh: the tests left these containers/volumes/networks/images behind:" >&2
   echo "$leftovers" >&2
   status=1
 fi

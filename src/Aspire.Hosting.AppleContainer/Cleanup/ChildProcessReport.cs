@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Threading.Channels;
 using Aspire.Hosting.AppleContainer.Bridge.Cli;
 
 namespace Aspire.Hosting.AppleContainer.Cleanup;
@@ -8,28 +7,34 @@ namespace Aspire.Hosting.AppleContainer.Cleanup;
 /// <summary>
 /// Tells the crash watchdog, over the pipe it already watches, which CLI children run: <c>+&lt;pid&gt; &lt;start&gt;</c>
 /// when one starts and <c>-&lt;pid&gt;</c> when it ends. If the AppHost dies, the watchdog ends the groups still listed,
-/// so no log follow or observer outlives the AppHost. Lines are written by one background loop so a CLI start never
-/// waits on the pipe.
+/// so no log follow or observer outlives the AppHost. Each line is written and flushed on the thread that started or
+/// reaped the child, before that thread goes on: a line queued for later would be lost if the AppHost were killed in
+/// between, and the child it names would outlive it. A line is far smaller than the pipe's buffer, which the watchdog
+/// drains as it comes, so the write does not wait.
 /// </summary>
 internal sealed class ChildProcessReport : IAsyncDisposable
 {
-    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly object _gate = new();
+    private StreamWriter? _input;
 
     public ChildProcessReport(Process watchdog)
     {
-        _writer = WriteAsync(watchdog.StandardInput);
+        _input = watchdog.StandardInput;
         CliChildren.Started += OnStarted;
         CliChildren.Ended += OnEnded;
     }
 
-    /// <summary>Stops reporting and lets the lines already queued reach the watchdog.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops reporting; every line was already written.</summary>
+    public ValueTask DisposeAsync()
     {
         CliChildren.Started -= OnStarted;
         CliChildren.Ended -= OnEnded;
-        _lines.Writer.TryComplete();
-        await _writer.ConfigureAwait(false);
+        lock (_gate)
+        {
+            _input = null;
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>One <c>+pid start</c> or <c>-pid</c> line.</summary>
@@ -37,26 +42,28 @@ internal sealed class ChildProcessReport : IAsyncDisposable
         ? string.Create(CultureInfo.InvariantCulture, $"+{child.ProcessId} {child.StartTime?.ToString(CultureInfo.InvariantCulture) ?? "-"}")
         : string.Create(CultureInfo.InvariantCulture, $"-{child.ProcessId}");
 
-    private void OnStarted(ProcessIdentity child) => _lines.Writer.TryWrite(Format(started: true, child));
+    private void OnStarted(ProcessIdentity child) => Write(Format(started: true, child));
 
-    private void OnEnded(ProcessIdentity child) => _lines.Writer.TryWrite(Format(started: false, child));
+    private void OnEnded(ProcessIdentity child) => Write(Format(started: false, child));
 
-    private async Task WriteAsync(StreamWriter input)
+    private void Write(string line)
     {
-        try
+        lock (_gate)
         {
-            await foreach (var line in _lines.Reader.ReadAllAsync().ConfigureAwait(false))
+            if (_input is not { } input)
             {
-                await input.WriteLineAsync(line).ConfigureAwait(false);
-                if (!_lines.Reader.TryPeek(out _))
-                {
-                    await input.FlushAsync().ConfigureAwait(false);
-                }
+                return;
             }
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-        {
-            // The watchdog is gone; nothing is left to tell.
+
+            try
+            {
+                input.WriteLine(line);
+                input.Flush();
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+            {
+                _input = null; // The watchdog is gone; nothing is left to tell.
+            }
         }
     }
 }
