@@ -248,3 +248,19 @@ if [ "$(current_hash "$socat")" != "$socat_hash" ]; then
 else
   log "$socat is up to date"
 fi
+
+# The docker tier runs the very same images: when a docker daemon answers (eng/docker-daemon.sh), every image docker
+# lacks, or holds with another id, is copied over from podman (save | load keeps the id).
+if [ "$cli" = podman ] && command -v docker >/dev/null && timeout 20 docker info >/dev/null 2>&1; then
+  stale=()
+  for image in "$base" "$service" "$redis" "$postgres" "$nats" "$openssl_image" "$socat"; do
+    # docker prints the id as sha256:HEX, podman as HEX.
+    [ "$(docker image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)" = "sha256:$(podman image inspect --format '{{.Id}}' "$image")" ] || stale+=("$image")
+  done
+  if [ ${#stale[@]} -gt 0 ]; then
+    log "copying ${stale[*]} to docker"
+    podman save --multi-image-archive "${stale[@]}" | docker load >/dev/null
+  else
+    log "docker has every image"
+  fi
+fi

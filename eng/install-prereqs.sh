@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs and configures what the tests and the sample need. Idempotent: changes only what is missing.
-#   Debian/Ubuntu: podman + runc + busybox-static + docker-registry, and the containers.conf settings podman needs on these machines.
+#   Debian/Ubuntu: podman + runc + busybox-static + docker-registry + docker.io (the engine, when no dockerd is
+#   installed), and the containers.conf settings podman needs on these machines.
 #   macOS: checks Apple's `container` CLI (>= 1.0) and its service, printing the exact remedy.
 set -euo pipefail
 
@@ -57,6 +58,17 @@ install_debian() {
     if [[ " ${missing[*]} " == *" docker-registry "* ]] && command -v systemctl >/dev/null; then
       systemctl disable --now docker-registry >/dev/null 2>&1 || true
     fi
+  fi
+  # Docker's engine (Debian's docker.io: dockerd, containerd), for the docker tier; eng/docker-daemon.sh starts it for the
+  # test run when no daemon answers. A machine with any dockerd (docker-ce, Docker Desktop's) keeps its own.
+  if ! command -v dockerd >/dev/null; then
+    if [ "$(id -u)" -ne 0 ]; then
+      log "missing: docker.io; run as root or: sudo apt-get install -y --no-install-recommends docker.io"
+      exit 1
+    fi
+    log "installing docker.io"
+    [ ${#missing[@]} -gt 0 ] || apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker.io >/dev/null
   fi
   if [ "$(id -u)" -eq 0 ]; then
     configure_containers_conf

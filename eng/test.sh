@@ -7,6 +7,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 "$root/eng/install-prereqs.sh"
+# docker's tier: a daemon of its own when none answers (eng/docker-daemon.sh), stopped again when the run ends.
+docker_env=$("$root/eng/docker-daemon.sh" start)
+eval "$docker_env"
+trap '"$root/eng/docker-daemon.sh" stop' EXIT
 "$root/eng/build-test-images.sh"
 "$root/eng/install-browser.sh"
 # No registry is reachable here: the sample's web image is built on the local busybox base instead of the public one.
@@ -15,16 +19,21 @@ export SampleBusyboxImage="${SampleBusyboxImage:-localhost/actr-test/busybox:lat
 ACTR_APPLE_EMULATOR=$("$root/eng/apple-emulator.sh")
 export ACTR_APPLE_EMULATOR
 
-runtime_cli=podman
-command -v podman >/dev/null || runtime_cli=docker
-# Containers, volumes, networks, and the derived images that carry container files (they may hold a server key).
+runtime_clis=()
+command -v podman >/dev/null && runtime_clis+=(podman)
+command -v docker >/dev/null && timeout 20 docker info >/dev/null 2>&1 && runtime_clis+=(docker)
+# Containers, volumes, networks, and the derived images that carry container files (they may hold a server key), on
+# each runtime.
 snapshot() {
-  {
-    "$runtime_cli" ps -aq --no-trunc
-    "$runtime_cli" volume ls -q | sed 's/^/volume /'
-    "$runtime_cli" network ls --format '{{.Name}}' | sed 's/^/network /'
-    "$runtime_cli" images --format '{{.Repository}}:{{.Tag}}' | { grep '/aspire-container-files:' || true; } | sed 's/^/image /'
-  } 2>/dev/null | sort
+  local cli
+  for cli in "${runtime_clis[@]}"; do
+    {
+      "$cli" ps -aq --no-trunc
+      "$cli" volume ls -q | sed 's/^/volume /'
+      "$cli" network ls --format '{{.Name}}' | sed 's/^/network /'
+      "$cli" images --format '{{.Repository}}:{{.Tag}}' | { grep '/aspire-container-files:' || true; } | sed 's/^/image /'
+    } 2>/dev/null | sed "s/^/$cli /"
+  done | sort
 }
 # Processes the tests start and must end: the emulator's CLIs and runtime helpers, the cleanup watchdog, test AppHosts,
 # the runtimes' long-lived CLIs and the test registry (pid and command line, one a line).
@@ -33,7 +42,7 @@ processes() {
   for pid in /proc/[0-9]*; do
     cmdline=$(tr '\0' ' ' 2>/dev/null < "$pid/cmdline") || continue
     case "$cmdline" in
-      *apple-emulator*|*AppleContainer.Watchdog*|*AppleContainer.TestAppHost*|*AppleContainer.BenchAppHost*|*AppleContainerSample.AppHost*|"podman events"*|"podman logs"*|"podman wait"*|*docker-registry\ serve*)
+      *apple-emulator*|*AppleContainer.Watchdog*|*AppleContainer.TestAppHost*|*AppleContainer.BenchAppHost*|*AppleContainerSample.AppHost*|"podman events"*|"podman logs"*|"podman wait"*|*docker-registry\ serve*|"docker events"*|"docker logs"*|"docker wait"*|"/usr/local/bin/docker "*|"/usr/bin/docker "*)
         echo "${pid#/proc/} $cmdline" ;;
     esac
   done | sort
@@ -42,7 +51,7 @@ before=$(snapshot)
 processes_before=$(processes)
 
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+trap 'rm -rf "$results"; "$root/eng/docker-daemon.sh" stop' EXIT
 status=0
 # One test project at a time (-m:1): the real-runtime projects each start AppHosts, DCP and many containers, and
 # running them side by side on a 2-core machine only adds contention and host-port races between processes.
