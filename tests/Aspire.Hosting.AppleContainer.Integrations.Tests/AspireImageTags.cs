@@ -8,7 +8,8 @@ namespace Aspire.Hosting.AppleContainer.Integrations.Tests;
 /// integrations ask for, for as long as an integrations AppHost runs, so nothing is pulled. A name the machine lacks is
 /// tagged onto the local image and untagged when the last fixture is done with it; a name the machine already holds
 /// (a developer's real <c>postgres:18.3</c>) is used as it is and never touched, so running the tests leaves a
-/// developer's image store as it was. The emulator runs its containers on podman's store, so one tag serves both.
+/// developer's image store as it was. Each runtime's store is its own (docker's daemon keeps one; the emulator runs its
+/// containers on podman's store, so one podman tag serves both).
 /// </summary>
 internal static class AspireImageTags
 {
@@ -21,13 +22,13 @@ internal static class AspireImageTags
     };
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static readonly Dictionary<string, int> Borrowed = new(StringComparer.Ordinal);
+    private static readonly Dictionary<(string Cli, string Name), int> Borrowed = [];
 
-    /// <summary>The CLI that owns the image store (podman unless the test command selected docker).</summary>
-    private static string Cli => Environment.GetEnvironmentVariable("ASPIRE_APPLECONTAINER_RUNTIME") is "docker" ? "docker" : "podman";
+    /// <summary>The CLI that owns <paramref name="runtime"/>'s image store.</summary>
+    public static string StoreOf(TestRuntime runtime) => runtime is DockerTestRuntime ? "docker" : "podman";
 
     /// <summary>Tags every image the model's containers ask for that has a local stand-in and is missing; returns what it tagged.</summary>
-    public static async Task<IReadOnlyList<string>> LendAsync(IEnumerable<IResource> resources)
+    public static async Task<IReadOnlyList<string>> LendAsync(string cli, IEnumerable<IResource> resources)
     {
         var lent = new List<string>();
         await Gate.WaitAsync();
@@ -41,19 +42,19 @@ internal static class AspireImageTags
                 }
 
                 var name = $"{image.Registry ?? "docker.io"}/{image.Image}:{image.Tag ?? "latest"}";
-                if (Borrowed.TryGetValue(name, out var count))
+                if (Borrowed.TryGetValue((cli, name), out var count))
                 {
-                    Borrowed[name] = count + 1;
+                    Borrowed[(cli, name)] = count + 1;
                     lent.Add(name);
                 }
-                else if ((await RunAsync("image", "exists", name)) != 0)
+                else if ((await RunAsync(cli, "image", "inspect", name)) != 0)
                 {
-                    if ((await RunAsync("tag", local, name)) != 0)
+                    if ((await RunAsync(cli, "tag", local, name)) != 0)
                     {
-                        throw new InvalidOperationException($"Could not tag {local} as {name}: run eng/build-test-images.sh.");
+                        throw new InvalidOperationException($"Could not tag {local} as {name} with {cli}: run eng/build-test-images.sh.");
                     }
 
-                    Borrowed[name] = 1;
+                    Borrowed[(cli, name)] = 1;
                     lent.Add(name);
                 }
             }
@@ -67,23 +68,23 @@ internal static class AspireImageTags
     }
 
     /// <summary>Removes the names <see cref="LendAsync"/> tagged once no fixture uses them any more.</summary>
-    public static async Task ReturnAsync(IReadOnlyList<string> lent)
+    public static async Task ReturnAsync(string cli, IReadOnlyList<string> lent)
     {
         await Gate.WaitAsync();
         try
         {
             foreach (var name in lent)
             {
-                if (Borrowed.TryGetValue(name, out var count) && count > 1)
+                if (Borrowed.TryGetValue((cli, name), out var count) && count > 1)
                 {
-                    Borrowed[name] = count - 1;
+                    Borrowed[(cli, name)] = count - 1;
                     continue;
                 }
 
-                Borrowed.Remove(name);
+                Borrowed.Remove((cli, name));
 
                 // Removes that one name (the image keeps its own); `podman untag IMAGE` alone would strip every name.
-                await RunAsync("image", "rm", "--no-prune", name);
+                await RunAsync(cli, "image", "rm", "--no-prune", name);
             }
         }
         finally
@@ -92,14 +93,8 @@ internal static class AspireImageTags
         }
     }
 
-    private static async Task<int> RunAsync(params string[] args)
+    private static async Task<int> RunAsync(string cli, params string[] args)
     {
-        var cli = Cli;
-        if (cli == "docker" && args is ["image", "exists", var image])
-        {
-            args = ["image", "inspect", image];
-        }
-
         var start = new ProcessStartInfo(cli) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
         {

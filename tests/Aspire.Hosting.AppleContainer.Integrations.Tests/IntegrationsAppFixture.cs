@@ -51,7 +51,7 @@ public sealed class IntegrationsAppFixture<TRuntime> : IAsyncLifetime
             _builder.CreateResourceBuilder(container).WithContainerLabel(LabelKey, Prefix);
         }
 
-        _lentImageNames = await AspireImageTags.LendAsync(_builder.Resources);
+        _lentImageNames = await AspireImageTags.LendAsync(AspireImageTags.StoreOf(Runtime), _builder.Resources);
         App = await _builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);
@@ -102,7 +102,7 @@ public sealed class IntegrationsAppFixture<TRuntime> : IAsyncLifetime
             }
             finally
             {
-                await AspireImageTags.ReturnAsync(_lentImageNames);
+                await AspireImageTags.ReturnAsync(AspireImageTags.StoreOf(Runtime), _lentImageNames);
                 await _builder.DisposeAsync();
                 await Runtime.DisposeAsync();
             }

@@ -11,3 +11,7 @@ public sealed class AppleEmulatorIntegrationsAppTests(IntegrationsAppFixture<App
     /// <inheritdoc />
     protected override bool ResolvesContainerNames => false;
 }
+
+/// <summary>The integrations AppHost on a real docker engine.</summary>
+[Collection(IntegrationsCollection.Name)]
+public sealed class DockerIntegrationsAppTests(IntegrationsAppFixture<DockerTestRuntime> fixture) : IntegrationsAppTests<DockerTestRuntime>(fixture);

@@ -39,7 +39,8 @@ internal sealed class SelectedContainerRuntimeProvider : IContainerRuntimeProvid
         {
             if (_active is null)
             {
-                var selection = await ContainerRuntimeSelector.SelectRememberingAsync(RuntimeSelectionOptions.FromSettings(key => _configuration[key]) with { LoggerFactory = _loggerFactory }, cancellationToken).ConfigureAwait(false);
+                var options = RuntimeSelectionOptions.FromSettings(key => _configuration[key]) with { LoggerFactory = _loggerFactory };
+                var selection = await ContainerRuntimeSelector.SelectRememberingAsync(options, cancellationToken).ConfigureAwait(false);
                 var runtime = selection.Runtime;
                 var info = selection.Info ?? await runtime.DetectAsync(cancellationToken).ConfigureAwait(false);
                 if (info.Problem is { } problem)
@@ -48,6 +49,7 @@ internal sealed class SelectedContainerRuntimeProvider : IContainerRuntimeProvid
                 }
 
                 _active = new ActiveRuntime(runtime, info);
+                _loggerFactory.CreateLogger<SelectedContainerRuntimeProvider>().LogInformation("Container runtime: {Choice}.", ContainerRuntimeSelector.DescribeChoice(options, info));
             }
 
             return _active;

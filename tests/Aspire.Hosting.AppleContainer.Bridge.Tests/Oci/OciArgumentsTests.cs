@@ -67,6 +67,15 @@ public sealed class OciArgumentsTests
     }
 
     [Fact]
+    public void Docker_containers_resolve_host_docker_internal_to_the_host_gateway_and_podman_ones_are_left_to_podman()
+    {
+        var spec = new RunSpec { Name = "x1", Image = "img" };
+
+        Assert.Equal(["--add-host", "host.docker.internal:host-gateway"], Docker.Create(spec, envFilePath: null).SkipWhile(a => a != "--add-host").Take(2));
+        Assert.DoesNotContain("--add-host", Podman.Create(spec, envFilePath: null));
+    }
+
+    [Fact]
     public void Runtime_args_without_a_spec_field_go_verbatim_and_in_order_after_the_mapped_flags_and_before_the_image()
     {
         var spec = new RunSpec { Name = "x1", Image = "img", Args = ["sleep", "1"], Init = true, RuntimeArgs = ["--hostname", "engd-host", "--privileged", "--label=x=y"] };

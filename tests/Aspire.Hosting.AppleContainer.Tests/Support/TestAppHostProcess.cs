@@ -63,6 +63,9 @@ internal sealed class TestAppHostProcess : IAsyncDisposable
         return appHost;
     }
 
+    /// <summary>Every line the AppHost printed so far (stdout and stderr).</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
     /// <summary>Waits for the marker printed once both containers run.</summary>
     public async Task WaitForRunningAsync(TimeSpan timeout)
     {

@@ -135,6 +135,13 @@ internal sealed class OciArguments(OciFlavor flavor)
             argv.AddRange(["--dns", server]);
         }
 
+        if (Flavor == OciFlavor.Docker)
+        {
+            // The host address this dialect gives docker's containers (GetHostAddressAsync): Docker Desktop resolves it by
+            // itself, a Linux engine only when asked (host-gateway, Engine 20.10 and later); podman adds its own name.
+            argv.AddRange(["--add-host", "host.docker.internal:host-gateway"]);
+        }
+
         if (spec.Init)
         {
             argv.AddRange(OciRunFlags.ForInit(enabled: true));
