@@ -15,6 +15,7 @@ out="$root/tests/Aspire.Hosting.AppleContainer.Bridge.Tests/Fixtures/Oci/docker-
 mkdir -p "$out"
 context=/tmp/engd-context
 listener=
+registry=
 
 remove_created() {
   docker ps -aq --filter label=engd=1 | xargs -r docker rm --force --volumes >/dev/null 2>&1
@@ -24,6 +25,8 @@ remove_created() {
 }
 cleanup() {
   [ -n "$listener" ] && kill "$listener" 2>/dev/null
+  [ -n "$registry" ] && kill "$registry" 2>/dev/null
+  docker images --format '{{.Repository}}:{{.Tag}}' | grep '/engd/' | xargs -r docker image rm >/dev/null 2>&1
   remove_created
   rm -rf "$context"
 }
@@ -100,6 +103,18 @@ fail "" image inspect --format '{{.Id}}' "$busybox" localhost/engd/nope:latest
 fail "" pull localhost/engd/nope:latest
 fail "" create --name engd-x2 localhost/engd/nope:latest
 fail "" exec engd-ex true
+# A registry of our own (docker takes 127.0.0.0/8 as insecure: plain HTTP) holding one image, engd/bb:1.
+registry_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+printf 'version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: %s/registry\nhttp:\n  addr: 127.0.0.1:%s\n' "$context" "$registry_port" > "$context/registry.yml"
+/usr/bin/docker-registry serve "$context/registry.yml" > /dev/null 2>&1 &
+registry=$!
+for _ in $(seq 50); do curl -fs "http://127.0.0.1:$registry_port/v2/" > /dev/null && break; sleep 0.1; done
+docker tag "$busybox" "127.0.0.1:$registry_port/engd/bb:1"
+docker push --quiet "127.0.0.1:$registry_port/engd/bb:1" > /dev/null
+docker image rm "127.0.0.1:$registry_port/engd/bb:1" > /dev/null
+fail "a tag the registry lacks" pull "127.0.0.1:$registry_port/engd/bb:nope"
+fail "a repository the registry lacks" pull "127.0.0.1:$registry_port/engd/nope:1"
+fail "an image the registry lacks" create --name engd-x5 --label engd=1 "127.0.0.1:$registry_port/engd/nope:1"
 docker run --detach --name engd-p1 --label engd=1 --publish 127.0.0.1::8080/tcp "$service" > /dev/null
 port=$(docker port engd-p1 8080/tcp | head -n 1 | sed 's/.*://')
 fail "port taken by engd-p1" run --detach --name engd-p2 --label engd=1 --publish "127.0.0.1:$port:8080/tcp" "$service"
