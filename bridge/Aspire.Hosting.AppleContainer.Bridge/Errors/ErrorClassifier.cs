@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Aspire.Hosting.AppleContainer.Bridge;
 
 /// <summary>
@@ -8,11 +10,20 @@ internal sealed class ErrorClassifier
 {
     private const int StandardErrorTailLength = 2048;
 
+    private readonly Regex? _trailer;
+
     /// <summary>Creates a classifier for <paramref name="runtime"/> from its ordered rules.</summary>
-    public ErrorClassifier(string runtime, IReadOnlyList<ClassifierRule> rules)
+    /// <param name="runtime">The runtime whose messages these are.</param>
+    /// <param name="rules">The ordered rules.</param>
+    /// <param name="trailer">
+    /// Lines the CLI prints after its error that say nothing about it (docker's usage pointer), skipped when the
+    /// message quotes the last line of stderr.
+    /// </param>
+    public ErrorClassifier(string runtime, IReadOnlyList<ClassifierRule> rules, Regex? trailer = null)
     {
         Runtime = runtime;
         Rules = rules;
+        _trailer = trailer;
     }
 
     /// <summary>The runtime whose messages these are.</summary>
@@ -50,9 +61,9 @@ internal sealed class ErrorClassifier
     private static string Tail(string text) =>
         text.Length <= StandardErrorTailLength ? text.Trim() : text[^StandardErrorTailLength..].Trim();
 
-    private static string LastMeaningfulLine(string text)
+    private string LastMeaningfulLine(string text)
     {
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return lines.Length == 0 ? "(no error output)" : lines[^1];
+        return lines.LastOrDefault(line => _trailer?.IsMatch(line) != true) ?? lines.LastOrDefault() ?? "(no error output)";
     }
 }

@@ -2,66 +2,158 @@ using Aspire.Hosting.AppleContainer.Bridge.Oci;
 
 namespace Aspire.Hosting.AppleContainer.Bridge.Tests.Oci;
 
+/// <summary>The OCI classifier on stderr captured from podman 4.3.1 and docker 20.10.24 (CLI 28.2.2), one suite for both.</summary>
 public sealed class OciErrorClassifierTests
 {
-    private static readonly ErrorClassifier Classifier = OciErrorClassifier.Create("podman");
+    [Theory]
+    [InlineData("podman", "container inspect enga-nope", BridgeErrorCode.ContainerNotFound)]
+    [InlineData("podman", "start enga-nope", BridgeErrorCode.ContainerNotFound)]
+    [InlineData("podman", "stop enga-nope", BridgeErrorCode.ContainerNotFound)]
+    [InlineData("podman", "rm enga-nope", BridgeErrorCode.ContainerNotFound)]
+    [InlineData("podman", "kill enga-nope", BridgeErrorCode.ContainerNotFound)]
+    [InlineData("podman", "wait enga-nope", BridgeErrorCode.ContainerNotFound)]
+    [InlineData("podman", "logs enga-nope", BridgeErrorCode.ContainerNotFound)]
+    [InlineData("podman", "exec enga-nope true", BridgeErrorCode.ContainerNotFound)]
+    [InlineData("podman", "create --name enga-cr localhost/actr-test/service:latest", BridgeErrorCode.NameInUse)]
+    [InlineData("podman", "volume rm enga-nope", BridgeErrorCode.VolumeNotFound)]
+    [InlineData("podman", "volume rm enga-vol1", BridgeErrorCode.VolumeInUse)]
+    [InlineData("podman", "volume create enga-vol2", BridgeErrorCode.NameInUse)]
+    [InlineData("podman", "image rm localhost/enga/nope:latest", BridgeErrorCode.ImageNotFound)]
+    [InlineData("podman", "image inspect --format {{.Id}} localhost/actr-test/busybox:latest localhost/enga/nope:latest", BridgeErrorCode.ImageNotFound)]
+    [InlineData("podman", "create --pull never --name enga-x3 localhost/enga/nope:latest", BridgeErrorCode.ImageNotFound)]
+    [InlineData("podman", "exec enga-ex true", BridgeErrorCode.InvalidState)]
+    [InlineData("podman", "--remote --url unix:///tmp/enga-nonexistent.sock ps", BridgeErrorCode.RuntimeNotRunning)]
+    [InlineData("podman", "pull localhost/enga/nope:latest", BridgeErrorCode.CliFailed)]
+    [InlineData("podman", "create --name enga-x2 localhost/enga/nope:latest", BridgeErrorCode.CliFailed)]
+    [InlineData("podman", "build -f /tmp/enga-nonexistent/Dockerfile /tmp", BridgeErrorCode.CliFailed)]
+    [InlineData("podman", "network create enga-net", BridgeErrorCode.NameInUse)]
+    [InlineData("podman", "network rm enga-net (a container is attached)", BridgeErrorCode.NetworkInUse)]
+    [InlineData("podman", "network rm enga-nope", BridgeErrorCode.NetworkNotFound)]
+    [InlineData("podman", "run --network enga-nope localhost/actr-test/busybox:latest true", BridgeErrorCode.NetworkNotFound)]
+    [InlineData("docker", "container inspect engd-nope", BridgeErrorCode.ContainerNotFound)]
+    [InlineData("docker", "start engd-nope", BridgeErrorCode.ContainerNotFound)]
+    [InlineData("docker", "stop --time 10 engd-nope", BridgeErrorCode.ContainerNotFound)]
+    [InlineData("docker", "rm engd-nope", BridgeErrorCode.ContainerNotFound)]
+    [InlineData("docker", "kill --signal KILL engd-nope", BridgeErrorCode.ContainerNotFound)]
+    [InlineData("docker", "wait engd-nope", BridgeErrorCode.ContainerNotFound)]
+    [InlineData("docker", "logs engd-nope", BridgeErrorCode.ContainerNotFound)]
+    [InlineData("docker", "exec engd-nope true", BridgeErrorCode.ContainerNotFound)]
+    [InlineData("docker", "create --name engd-cr localhost/actr-test/service:latest", BridgeErrorCode.NameInUse)]
+    [InlineData("docker", "volume rm engd-nope", BridgeErrorCode.VolumeNotFound)]
+    [InlineData("docker", "volume rm engd-vol1", BridgeErrorCode.VolumeInUse)]
+    [InlineData("docker", "image rm localhost/engd/nope:latest", BridgeErrorCode.ImageNotFound)]
+    [InlineData("docker", "image inspect --format {{.Id}} localhost/actr-test/busybox:latest localhost/engd/nope:latest", BridgeErrorCode.ImageNotFound)]
+    [InlineData("docker", "create --pull never --name engd-x3 localhost/engd/nope:latest", BridgeErrorCode.ImageNotFound)]
+    [InlineData("docker", "exec engd-ex true", BridgeErrorCode.InvalidState)]
+    [InlineData("docker", "--host unix:///tmp/engd-nonexistent.sock ps", BridgeErrorCode.RuntimeNotRunning)]
+    [InlineData("docker", "--host unix:///tmp/engd-nonexistent.sock version --format json", BridgeErrorCode.RuntimeNotRunning)]
+    [InlineData("docker", "pull localhost/engd/nope:latest", BridgeErrorCode.CliFailed)]
+    [InlineData("docker", "create --name engd-x2 localhost/engd/nope:latest", BridgeErrorCode.CliFailed)]
+    [InlineData("docker", "build --file /tmp/engd-nonexistent/Dockerfile --tag localhost/engd/b:1 /tmp/engd-context", BridgeErrorCode.CliFailed)]
+    [InlineData("docker", "network create engd-net", BridgeErrorCode.NameInUse)]
+    [InlineData("docker", "network rm engd-net (a container is attached)", BridgeErrorCode.NetworkInUse)]
+    [InlineData("docker", "network rm engd-nope", BridgeErrorCode.NetworkNotFound)]
+    [InlineData("docker", "run --name engd-x4 --label engd=1 --network engd-nope localhost/actr-test/busybox:latest true", BridgeErrorCode.NetworkNotFound)]
+    public void Captured_stderr_is_classified(string runtime, string command, string expected)
+    {
+        var failure = OciFixtureFiles.Errors(runtime)[command];
+
+        Assert.NotEqual(0, failure.ExitCode);
+        Assert.Equal(expected, OciErrorClassifier.Create(runtime).Classify(failure.StandardError));
+    }
+
+    /// <summary>Cases whose argv holds a port chosen when they were captured, found by their note.</summary>
+    [Theory]
+    [InlineData("podman", "port taken by enga-p1", BridgeErrorCode.PortInUse)]
+    [InlineData("docker", "port taken by engd-p1", BridgeErrorCode.PortInUse)]
+    [InlineData("docker", "port taken by a host process", BridgeErrorCode.PortInUse)]
+    [InlineData("docker", "a tag the registry lacks", BridgeErrorCode.ImageNotFound)]
+    [InlineData("docker", "a repository the registry lacks", BridgeErrorCode.ImageNotFound)]
+    [InlineData("docker", "an image the registry lacks", BridgeErrorCode.ImageNotFound)]
+    public void Captured_stderr_of_a_noted_case_is_classified(string runtime, string note, string expected)
+    {
+        var failure = OciFixtureFiles.ErrorWithNote(runtime, note);
+
+        Assert.NotEqual(0, failure.ExitCode);
+        Assert.Equal(expected, OciErrorClassifier.Create(runtime).Classify(failure.StandardError));
+    }
 
     [Theory]
-    [InlineData("container inspect enga-nope", BridgeErrorCode.ContainerNotFound)]
-    [InlineData("start enga-nope", BridgeErrorCode.ContainerNotFound)]
-    [InlineData("stop enga-nope", BridgeErrorCode.ContainerNotFound)]
-    [InlineData("rm enga-nope", BridgeErrorCode.ContainerNotFound)]
-    [InlineData("kill enga-nope", BridgeErrorCode.ContainerNotFound)]
-    [InlineData("wait enga-nope", BridgeErrorCode.ContainerNotFound)]
-    [InlineData("logs enga-nope", BridgeErrorCode.ContainerNotFound)]
-    [InlineData("exec enga-nope true", BridgeErrorCode.ContainerNotFound)]
-    [InlineData("create --name enga-cr localhost/actr-test/service:latest", BridgeErrorCode.NameInUse)]
-    [InlineData("volume rm enga-nope", BridgeErrorCode.VolumeNotFound)]
-    [InlineData("volume rm enga-vol1", BridgeErrorCode.VolumeInUse)]
-    [InlineData("volume create enga-vol2", BridgeErrorCode.NameInUse)]
-    [InlineData("image rm localhost/enga/nope:latest", BridgeErrorCode.ImageNotFound)]
-    [InlineData("create --pull never --name enga-x3 localhost/enga/nope:latest", BridgeErrorCode.ImageNotFound)]
-    [InlineData("exec enga-ex true", BridgeErrorCode.InvalidState)]
-    [InlineData("--remote --url unix:///tmp/enga-nonexistent.sock ps", BridgeErrorCode.RuntimeNotRunning)]
-    [InlineData("pull localhost/enga/nope:latest", BridgeErrorCode.CliFailed)]
-    [InlineData("create --name enga-x2 localhost/enga/nope:latest", BridgeErrorCode.CliFailed)]
-    [InlineData("build -f /tmp/enga-nonexistent/Dockerfile /tmp", BridgeErrorCode.CliFailed)]
-    [InlineData("network create enga-net", BridgeErrorCode.NameInUse)]
-    [InlineData("network rm enga-net (a container is attached)", BridgeErrorCode.NetworkInUse)]
-    [InlineData("network rm enga-nope", BridgeErrorCode.NetworkNotFound)]
-    [InlineData("run --network enga-nope localhost/actr-test/busybox:latest true", BridgeErrorCode.NetworkNotFound)]
-    public void Captured_podman_stderr_is_classified(string command, string expected)
+    [InlineData("podman", 25)]
+    [InlineData("docker", 31)]
+    public void Every_captured_case_is_covered_by_a_test_case(string runtime, int cases)
     {
-        var stderr = OciFixtureFiles.PodmanErrors()[command];
+        Assert.Equal(cases, OciFixtureFiles.Errors(runtime).Count);
+    }
 
-        Assert.Equal(expected, Classifier.Classify(stderr));
+    /// <summary>
+    /// Each rule is proven by a captured failure of each runtime, except podman's not-running rule for docker and
+    /// docker's for podman, and podman's volume-exists rule: docker's <c>volume create</c> of an existing name succeeds.
+    /// </summary>
+    [Theory]
+    [InlineData("podman", new[] { "cannot connect to the docker daemon" })]
+    [InlineData("docker", new[] { "cannot connect to podman", "volume already exists" })]
+    public void Every_rule_classifies_a_captured_failure_of_each_runtime_but_the_other_runtimes_own(string runtime, string[] otherRuntimesRules)
+    {
+        var classifier = OciErrorClassifier.Create(runtime);
+        var matched = OciFixtureFiles.Errors(runtime).Values.Select(failure => classifier.Match(failure.StandardError)).OfType<ClassifierRule>().ToHashSet();
+
+        var unproven = OciErrorClassifier.Rules.Where(rule => !matched.Contains(rule)).Select(rule => rule.Pattern.ToString().Split('|')[0]);
+
+        Assert.Equal(otherRuntimesRules, unproven);
     }
 
     [Fact]
-    public void A_port_in_use_is_classified_from_the_captured_bind_failure()
+    public void Docker_exits_1_for_its_daemons_errors_and_125_for_a_failed_run_where_podman_exits_125_so_only_stderr_is_read()
     {
-        var stderr = OciFixtureFiles.PodmanErrors().Single(c => c.Key.Contains("(port taken", StringComparison.Ordinal)).Value;
-
-        Assert.Equal(BridgeErrorCode.PortInUse, Classifier.Classify(stderr));
+        Assert.Equal(125, OciFixtureFiles.Errors("podman")["container inspect enga-nope"].ExitCode);
+        Assert.Equal(1, OciFixtureFiles.Errors("docker")["container inspect engd-nope"].ExitCode);
+        Assert.Equal(125, OciFixtureFiles.Errors("docker")["run --name engd-x4 --label engd=1 --network engd-nope localhost/actr-test/busybox:latest true"].ExitCode);
     }
 
     [Fact]
-    public void Every_captured_failure_is_covered_by_a_test_case()
+    public void Dockers_volume_create_of_an_existing_name_succeeds_silently_so_the_dialect_looks_first()
     {
-        Assert.Equal(24, OciFixtureFiles.PodmanErrors().Count);
+        // podman fails with "volume already exists"; OciContainerRuntime.CreateVolumeAsync inspects the name first on docker.
+        Assert.Equal(new OciCapturedFailure(string.Empty, 0), OciFixtureFiles.Errors("docker")["volume create engd-vol2"]);
+        Assert.Equal(125, OciFixtureFiles.Errors("podman")["volume create enga-vol2"].ExitCode);
     }
 
     [Fact]
-    public void The_runtime_not_running_rule_carries_a_hint_and_the_exception_keeps_the_stderr_tail()
+    public void Dockers_forced_remove_of_a_missing_container_succeeds_though_it_prints_the_error()
     {
-        var stderr = OciFixtureFiles.PodmanErrors()["--remote --url unix:///tmp/enga-nonexistent.sock ps"];
+        var failure = OciFixtureFiles.Errors("docker")["rm --force engd-nope"];
 
-        var error = Classifier.CreateException(["podman", "ps"], 125, stderr, "list containers");
+        Assert.Equal(0, failure.ExitCode);
+        Assert.Contains("No such container", failure.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("podman", "--remote --url unix:///tmp/enga-nonexistent.sock ps", "podman machine start", "unable to connect to Podman socket")]
+    [InlineData("docker", "--host unix:///tmp/engd-nonexistent.sock ps", "Start Docker", "Is the docker daemon running?")]
+    public void The_runtime_not_running_rule_carries_the_runtimes_hint_and_the_exception_keeps_the_stderr_tail(string runtime, string command, string hint, string stderrPart)
+    {
+        var failure = OciFixtureFiles.Errors(runtime)[command];
+
+        var error = OciErrorClassifier.Create(runtime).CreateException([runtime, "ps"], failure.ExitCode, failure.StandardError, "list containers");
 
         Assert.Equal(BridgeErrorCode.RuntimeNotRunning, error.Code);
-        Assert.Contains("podman machine start", error.Hint, StringComparison.Ordinal);
-        Assert.Equal(125, error.ExitCode);
-        Assert.Equal("podman", error.Runtime);
-        Assert.Contains("unable to connect to Podman socket", error.StandardError, StringComparison.Ordinal);
+        Assert.Contains(hint, error.Hint, StringComparison.Ordinal);
+        Assert.Equal(failure.ExitCode, error.ExitCode);
+        Assert.Equal(runtime, error.Runtime);
+        Assert.Contains(stderrPart, error.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("run --name engd-x4 --label engd=1 --network engd-nope localhost/actr-test/busybox:latest true", "network engd-nope not found", "Run 'docker run --help'")]
+    [InlineData("network rm engd-nope", "network engd-nope not found", "exit status 1")]
+    public void The_message_quotes_dockers_error_line_not_the_usage_pointer_or_exit_status_it_prints_after_it(string command, string quoted, string trailer)
+    {
+        var failure = OciFixtureFiles.Errors("docker")[command];
+
+        var error = OciErrorClassifier.Create("docker").CreateException(["docker", .. command.Split(' ')], failure.ExitCode, failure.StandardError);
+
+        Assert.EndsWith(quoted, error.Message, StringComparison.Ordinal);
+        Assert.Contains(trailer, error.StandardError, StringComparison.Ordinal);
     }
 }

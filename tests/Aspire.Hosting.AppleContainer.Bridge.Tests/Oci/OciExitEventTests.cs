@@ -4,27 +4,15 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Tests.Oci;
 
 public sealed class OciExitEventTests
 {
-    [Fact]
-    public void A_podman_died_event_gives_the_full_id_and_the_exit_code()
+    [Theory]
+    [InlineData("podman", "fed772ef5ff25df33c443f1924c90b7bbe94140d9b130abecf8898e728c385ae")]
+    [InlineData("docker", "6ab7eaad7bd0e5e5d215a2b301d1857576e17b36b68009d296617cba4be60864")]
+    public void A_captured_death_gives_the_full_id_and_the_exit_code(string runtime, string id)
     {
-        var line = OciFixtureFiles.Podman("events-died.json").Trim();
+        // podman: {"ID":…,"Status":"died","ContainerExitCode":5}; docker: {"status":"die","id":…,"Actor":{"Attributes":{"exitCode":"5"}}}.
+        var line = OciFixtureFiles.Read(runtime, "events-died.json").Trim();
 
-        var exit = OciExitEvent.TryParse(line);
-
-        Assert.NotNull(exit);
-        Assert.Equal("fed772ef5ff25df33c443f1924c90b7bbe94140d9b130abecf8898e728c385ae", exit.ContainerId);
-        Assert.Equal(5, exit.ExitCode);
-    }
-
-    [Fact]
-    public void A_docker_die_event_gives_the_id_and_the_exit_code_from_its_actor_attributes()
-    {
-        // The shape of docker's `events --format '{{json .}}'` (Engine API EventMessage: status, id, Type, Action, Actor.Attributes).
-        const string line = """{"status":"die","id":"4f2c","from":"busybox","Type":"container","Action":"die","Actor":{"ID":"4f2c","Attributes":{"exitCode":"3","image":"busybox","name":"web"}},"scope":"local","time":1764300000,"timeNano":1764300000000000000}""";
-
-        var exit = OciExitEvent.TryParse(line);
-
-        Assert.Equal(new OciExitEvent("4f2c", 3), exit);
+        Assert.Equal(new OciExitEvent(id, 5), OciExitEvent.TryParse(line));
     }
 
     [Theory]

@@ -3,7 +3,7 @@ using Aspire.Hosting.AppleContainer.Bridge.Oci;
 
 namespace Aspire.Hosting.AppleContainer.Bridge.Tests.Oci;
 
-/// <summary>Where podman 4.3.1 keeps a container's output (captured <c>container inspect</c> fixtures), and when the dialect may follow the file itself.</summary>
+/// <summary>Where podman 4.3.1 and docker 20.10.24 keep a container's output (captured <c>container inspect</c> fixtures), and when the dialect may follow the file itself.</summary>
 public sealed class OciLogSourceTests
 {
     [Fact]
@@ -31,6 +31,20 @@ public sealed class OciLogSourceTests
         Assert.Equal(state, source.State);
         Assert.False(source.IsRunning);
         Assert.True(source.IsFollowableFile);
+    }
+
+    [Fact]
+    public void A_docker_container_logs_through_json_file_with_no_path_in_its_log_config_so_the_cli_reads_it()
+    {
+        // docker keeps the file's path in LogPath, written by its daemon; HostConfig.LogConfig has only Type and Config.
+        var source = OciInspectParser.ParseLogSource(OciFixtureFiles.Docker("inspect-running.json"));
+
+        Assert.NotNull(source);
+        Assert.Equal("733b267c7b4e7d2a3153dca89db510f35673e7c9571ab1eab0965c9284f2ce58", source.ContainerId);
+        Assert.Equal("json-file", source.Driver);
+        Assert.Null(source.Path);
+        Assert.True(source.IsRunning);
+        Assert.False(source.IsFollowableFile);
     }
 
     [Theory]

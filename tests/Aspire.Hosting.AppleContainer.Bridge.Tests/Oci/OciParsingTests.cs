@@ -1,15 +1,20 @@
+using System.Text.Json.Nodes;
 using Aspire.Hosting.AppleContainer.Bridge.Oci;
 
 namespace Aspire.Hosting.AppleContainer.Bridge.Tests.Oci;
 
 public sealed class OciParsingTests
 {
-    [Fact]
-    public void A_created_container_is_created_with_no_exit_code_no_dates_and_its_published_port()
+    [Theory]
+    [InlineData("podman", "enga-cr", "actr.k")]
+    [InlineData("docker", "engd-cr", "actr.k")]
+    public void A_created_container_is_created_with_no_exit_code_no_dates_and_no_address(string runtime, string name, string label)
     {
-        var info = Assert.Single(OciInspectParser.Parse(OciFixtureFiles.Podman("inspect-created.json"), "podman"));
+        // docker names it "/engd-cr" and its top-level Image is the image's id (the reference is Config.Image); podman
+        // names it "enga-cr" and adds ImageName.
+        var info = Assert.Single(OciInspectParser.Parse(OciFixtureFiles.Read(runtime, "inspect-created.json"), runtime));
 
-        Assert.Equal("enga-cr", info.Name);
+        Assert.Equal(name, info.Name);
         Assert.Equal("localhost/actr-test/service:latest", info.Image);
         Assert.Equal(ContainerState.Created, info.State);
         Assert.Null(info.ExitCode);
@@ -17,27 +22,46 @@ public sealed class OciParsingTests
         Assert.Null(info.FinishedAt);
         Assert.NotNull(info.CreatedAt);
         Assert.Null(info.IpAddress);
-        Assert.Equal("a=b", info.Labels["actr.k"]);
+        Assert.Equal("a=b", info.Labels[label]);
     }
 
-    [Fact]
-    public void A_running_container_reports_its_ip_port_volume_and_start_time()
+    [Theory]
+    [InlineData("podman", 35217)]
+    [InlineData("docker", null)]
+    public void A_created_container_reports_the_port_it_will_publish_with_the_host_port_podman_chose_at_create_and_docker_chooses_at_start(string runtime, int? hostPort)
     {
-        var info = Assert.Single(OciInspectParser.Parse(OciFixtureFiles.Podman("inspect-running.json"), "podman"));
+        // docker lists no ports under NetworkSettings until it starts the container; its HostConfig.PortBindings holds what was asked.
+        var info = Assert.Single(OciInspectParser.Parse(OciFixtureFiles.Read(runtime, "inspect-created.json"), runtime));
+
+        Assert.Equal([new PortMapping(8080, hostPort, "127.0.0.1")], info.Ports);
+    }
+
+    [Theory]
+    [InlineData("podman", "10.88.0.6", 35217, "2026-11-28T08:44:27Z")]
+    [InlineData("docker", "172.17.0.2", 32774, "2026-12-02T19:53:22Z")]
+    public void A_running_container_reports_its_ip_port_volume_tmpfs_and_start_time(string runtime, string ip, int hostPort, string startedAt)
+    {
+        // docker lists the tmpfs mount in Mounts; podman only in HostConfig.Tmpfs.
+        var info = Assert.Single(OciInspectParser.Parse(OciFixtureFiles.Read(runtime, "inspect-running.json"), runtime));
 
         Assert.Equal(ContainerState.Running, info.State);
-        Assert.Equal("10.88.0.6", info.IpAddress);
-        Assert.Equal([new PortMapping(8080, 35217, "127.0.0.1")], info.Ports);
-        Assert.Contains(new MountSpec(MountKind.Volume, "enga-vol1", "/data"), info.Mounts);
-        Assert.Equal(new DateTimeOffset(2026, 11, 28, 8, 44, 27, TimeSpan.Zero), info.StartedAt!.Value.AddTicks(-(info.StartedAt.Value.Ticks % TimeSpan.TicksPerSecond)));
+        Assert.Equal(ip, info.IpAddress);
+        Assert.Equal([new PortMapping(8080, hostPort, "127.0.0.1")], info.Ports);
+        Assert.Equal(
+            [new MountSpec(MountKind.Volume, runtime == "podman" ? "enga-vol1" : "engd-vol1", "/data"), new MountSpec(MountKind.Tmpfs, null, "/tmpfs")],
+            info.Mounts);
+        Assert.Equal(DateTimeOffset.Parse(startedAt, System.Globalization.CultureInfo.InvariantCulture), info.StartedAt!.Value.AddTicks(-(info.StartedAt.Value.Ticks % TimeSpan.TicksPerSecond)));
         Assert.Null(info.ExitCode);
         Assert.Null(info.FinishedAt);
     }
 
-    [Fact]
-    public void An_exited_container_reports_its_exit_code_and_finish_time()
+    [Theory]
+    [InlineData("podman")]
+    [InlineData("docker")]
+    public void An_exited_container_reports_its_exit_code_and_finish_time(string runtime)
     {
-        var info = Assert.Single(OciInspectParser.Parse(OciFixtureFiles.Podman("inspect-exited.json"), "podman"));
+        // Its ports: podman keeps the key with null ("8080/tcp": null), docker an empty object.
+        var info = Assert.Single(OciInspectParser.Parse(OciFixtureFiles.Read(runtime, "inspect-exited.json"), runtime));
 
         Assert.Equal(ContainerState.Exited, info.State);
         Assert.Equal(3, info.ExitCode);
@@ -63,23 +87,26 @@ public sealed class OciParsingTests
     }
 
     [Fact]
-    public void Docker_style_names_lose_their_slash_and_ip_prefixes_are_dropped()
+    public void A_docker_container_on_a_user_network_has_its_address_only_under_that_network_and_an_unpublished_exposed_port_is_skipped()
     {
-        const string json = """
-            [{"Id":"abc","Name":"/web","Image":"sha256:1","Config":{"Image":"nginx:1","Labels":{"a":"b"}},
-              "Created":"2024-01-01T00:00:00Z","State":{"Status":"exited","ExitCode":137,"StartedAt":"2024-01-01T00:00:01Z","FinishedAt":"2024-01-01T00:00:02Z"},
-              "NetworkSettings":{"IPAddress":"","Networks":{"appnet":{"IPAddress":"172.18.0.2/16"}},"Ports":{"80/udp":[{"HostIp":"","HostPort":"8053"}]}},
-              "Mounts":[{"Type":"bind","Source":"/host","Destination":"/c","RW":false}]}]
-            """;
+        // docker's top-level IPAddress is empty off the default bridge, and an EXPOSEd port it does not publish is "8080/tcp": null.
+        var info = Assert.Single(OciInspectParser.Parse(OciFixtureFiles.Docker("inspect-on-network.json"), "docker"));
 
-        var info = Assert.Single(OciInspectParser.Parse(json, "docker"));
+        Assert.Equal("engd-na", info.Name);
+        Assert.Equal("172.21.0.2", info.IpAddress);
+        Assert.Equal([new PortMapping(8053, 32769, "0.0.0.0", PortProtocol.Udp)], info.Ports);
+        Assert.Equal([new MountSpec(MountKind.Bind, "/tmp/engd-context", "/c", ReadOnly: true)], info.Mounts);
+    }
 
-        Assert.Equal("web", info.Name);
-        Assert.Equal("nginx:1", info.Image);
-        Assert.Equal(137, info.ExitCode);
-        Assert.Equal("172.18.0.2", info.IpAddress);
-        Assert.Equal([new PortMapping(80, 8053, "0.0.0.0", PortProtocol.Udp)], info.Ports);
-        Assert.Equal([new MountSpec(MountKind.Bind, "/host", "/c", ReadOnly: true)], info.Mounts);
+    [Fact]
+    public void A_binding_without_a_host_address_is_on_every_address()
+    {
+        var json = JsonNode.Parse(OciFixtureFiles.Podman("inspect-running.json"))!;
+        json[0]!["NetworkSettings"]!["Ports"]!["8080/tcp"]![0]!["HostIp"] = string.Empty;
+
+        var info = Assert.Single(OciInspectParser.Parse(json.ToJsonString(), "podman"));
+
+        Assert.Equal([new PortMapping(8080, 35217, "0.0.0.0")], info.Ports);
     }
 
     [Fact]
@@ -101,24 +128,62 @@ public sealed class OciParsingTests
         Assert.Null(OciVersionParser.ParseVersion("dev"));
     }
 
-    [Fact]
-    public void Volume_inspect_yields_names_and_decoded_labels()
+    [Theory]
+    [InlineData("version.json", true)]
+    [InlineData("version-no-daemon.json", false)]
+    public void The_docker_client_version_is_read_and_the_server_section_is_there_only_when_its_daemon_answered(string fixture, bool daemonAnswered)
     {
-        var volume = Assert.Single(OciVolumeParser.Parse(OciFixtureFiles.Podman("volume-inspect.json"), "podman"));
+        // Without a daemon docker prints "Server":null (and exits 1).
+        var (client, hasServer) = OciVersionParser.Parse(OciFixtureFiles.Docker(fixture));
 
-        Assert.Equal("enga-vi", volume.Name);
-        Assert.Equal("1", volume.Labels["enga"]);
+        Assert.Equal(new Version(28, 2, 2), client);
+        Assert.Equal(daemonAnswered, hasServer);
+    }
+
+    [Theory]
+    [InlineData("podman", "enga-vi", "enga")]
+    [InlineData("docker", "engd-vi", "engd")]
+    public void Volume_inspect_yields_names_and_decoded_labels(string runtime, string name, string label)
+    {
+        var volume = Assert.Single(OciVolumeParser.Parse(OciFixtureFiles.Read(runtime, "volume-inspect.json"), runtime));
+
+        Assert.Equal(name, volume.Name);
+        Assert.Equal("1", volume.Labels[label]);
+    }
+
+    [Theory]
+    [InlineData("podman", "enga-net")]
+    [InlineData("docker", "engd-net")]
+    public void Network_inspect_yields_names_and_decoded_labels_from_podmans_lowercase_and_dockers_capitalised_fields(string runtime, string name)
+    {
+        var network = Assert.Single(OciNetworkParser.Parse(OciFixtureFiles.Read(runtime, "network-inspect.json"), runtime));
+
+        Assert.Equal(name, network.Name);
+        Assert.Equal("true", network.Labels["io.aspire.applecontainer.managed"]);
     }
 
     [Fact]
-    public void Network_inspect_yields_names_and_decoded_labels_from_podman_and_docker_shapes()
+    public void Docker_lists_full_ids_with_no_trunc_that_inspect_and_the_die_event_report_and_one_name_a_line()
     {
-        var podman = Assert.Single(OciNetworkParser.Parse(OciFixtureFiles.Podman("network-inspect.json"), "podman"));
-        var docker = Assert.Single(OciNetworkParser.Parse("""[{"Name":"enga-net","Labels":{"io.aspire.applecontainer.managed":"true"}}]""", "docker"));
+        var ids = OciFixtureFiles.Docker("ps.txt").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var inspected = new[] { "inspect-created.json", "inspect-exited.json" }
+            .Select(fixture => Assert.Single(OciInspectParser.Parse(OciFixtureFiles.Docker(fixture), "docker")).Id);
 
-        Assert.Equal("enga-net", podman.Name);
-        Assert.Equal("true", podman.Labels["io.aspire.applecontainer.managed"]);
-        Assert.Equal("true", docker.Labels["io.aspire.applecontainer.managed"]);
+        Assert.All(ids, id => Assert.Matches("^[0-9a-f]{64}$", id));
+        Assert.Subset(ids.ToHashSet(), inspected.Append(OciExitEvent.TryParse(OciFixtureFiles.Docker("events-died.json"))!.ContainerId).ToHashSet());
+        Assert.Equal("engd-vi\n", OciFixtureFiles.Docker("volume-list.txt"));
+        Assert.Equal("engd-net\n", OciFixtureFiles.Docker("network-list.txt"));
+    }
+
+    [Fact]
+    public void Image_ids_are_podmans_hex_digest_and_dockers_same_digest_with_a_sha256_prefix_one_line_per_image()
+    {
+        // The dialect keeps the id as printed (an opaque key for persistent reuse) and counts the lines.
+        var podman = OciFixtureFiles.Podman("image-inspect.txt").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var docker = OciFixtureFiles.Docker("image-inspect.txt").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(2, podman.Length);
+        Assert.Equal(podman.Select(id => "sha256:" + id), docker);
     }
 
     [Fact]

@@ -8,16 +8,9 @@ internal sealed partial class OciContainerRuntime
     {
         ArgumentNullException.ThrowIfNull(spec);
         RunSpecValidator.ValidateNetworkName(spec.Name);
-        if (_flavor == OciFlavor.Docker)
-        {
-            // docker creates a second network of the same name (names are not unique there); the contract says name_in_use.
-            var existing = await _invoker.RunUncheckedAsync(_arguments.InspectNetworks([spec.Name]), cancellationToken).ConfigureAwait(false);
-            if (existing.ExitCode == 0)
-            {
-                throw new BridgeException(BridgeErrorCode.NameInUse, $"The network '{spec.Name}' already exists.") { Runtime = Name };
-            }
-        }
 
+        // An existing name fails on both (podman: "network already exists"; docker's CLI asks its daemon to check
+        // duplicates: "network with name x already exists"), which the classifier reads as name_in_use.
         await _invoker.RunAsync(_arguments.CreateNetwork(spec), "create the network", cancellationToken).ConfigureAwait(false);
     }
 

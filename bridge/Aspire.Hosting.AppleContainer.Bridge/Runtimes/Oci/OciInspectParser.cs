@@ -83,7 +83,7 @@ internal static class OciInspectParser
             StartedAt = Date(OciJson.String(state, "StartedAt")),
             FinishedAt = Date(OciJson.String(state, "FinishedAt")),
             IpAddress = IpAddress(container),
-            Ports = Ports(container),
+            Ports = Ports(container, normalized),
             Mounts = Mounts(container),
             Labels = LabelCodec.Decode(labels),
         };
@@ -117,14 +117,24 @@ internal static class OciInspectParser
         return string.IsNullOrEmpty(address) ? null : address.Split('/')[0];
     }
 
-    private static IReadOnlyList<PortMapping> Ports(JsonElement container)
+    /// <summary>
+    /// The published ports: <c>NetworkSettings.Ports</c>. podman chooses host ports at create and lists them there at
+    /// once; docker chooses them at start, so for a created docker container they come from what was asked
+    /// (<c>HostConfig.PortBindings</c>, a runtime-chosen host port empty).
+    /// </summary>
+    private static IReadOnlyList<PortMapping> Ports(JsonElement container, ContainerState state)
+    {
+        var ports = OciJson.Object(container, "NetworkSettings") is { } settings && OciJson.Object(settings, "Ports") is { } map
+            ? Bindings(map)
+            : [];
+        return ports.Count == 0 && state == ContainerState.Created && OciJson.Object(container, "HostConfig") is { } host && OciJson.Object(host, "PortBindings") is { } asked
+            ? Bindings(asked)
+            : ports;
+    }
+
+    private static List<PortMapping> Bindings(JsonElement map)
     {
         var ports = new List<PortMapping>();
-        if (OciJson.Object(container, "NetworkSettings") is not { } settings || OciJson.Object(settings, "Ports") is not { } map)
-        {
-            return ports;
-        }
-
         foreach (var entry in map.EnumerateObject())
         {
             var parts = entry.Name.Split('/');
@@ -148,14 +158,25 @@ internal static class OciInspectParser
         return ports;
     }
 
+    /// <summary>
+    /// The <c>Mounts</c> array, and the tmpfs mounts of <c>HostConfig.Tmpfs</c> it does not list: docker lists a
+    /// <c>--mount type=tmpfs</c> in <c>Mounts</c>, podman only in <c>HostConfig.Tmpfs</c>.
+    /// </summary>
     private static IReadOnlyList<MountSpec> Mounts(JsonElement container)
     {
-        if (!container.TryGetProperty("Mounts", out var mounts) || mounts.ValueKind != JsonValueKind.Array)
-        {
-            return [];
-        }
+        var listed = container.TryGetProperty("Mounts", out var mounts) && mounts.ValueKind == JsonValueKind.Array
+            ? ListedMounts(mounts)
+            : [];
+        var tmpfs = OciJson.Object(container, "HostConfig") is { } host && OciJson.Object(host, "Tmpfs") is { } map
+            ? map.EnumerateObject()
+                .Where(entry => !listed.Any(mount => mount.Target == entry.Name))
+                .Select(entry => new MountSpec(MountKind.Tmpfs, null, entry.Name))
+            : [];
+        return [.. listed, .. tmpfs];
+    }
 
-        return mounts.EnumerateArray().Select(mount =>
+    private static List<MountSpec> ListedMounts(JsonElement mounts) =>
+        mounts.EnumerateArray().Select(mount =>
         {
             var kind = OciJson.String(mount, "Type") switch
             {
@@ -172,5 +193,4 @@ internal static class OciInspectParser
             var readOnly = mount.TryGetProperty("RW", out var rw) && rw.ValueKind == JsonValueKind.False;
             return new MountSpec(kind, source, OciJson.String(mount, "Destination") ?? string.Empty, readOnly);
         }).ToList();
-    }
 }

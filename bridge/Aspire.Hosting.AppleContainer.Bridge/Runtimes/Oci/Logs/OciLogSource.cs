@@ -2,7 +2,8 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Oci;
 
 /// <summary>
 /// Where a container's output is kept, from <c>container inspect</c>: podman 4 reports the driver, the file and its
-/// size limit under <c>HostConfig.LogConfig</c> (<c>Type</c>, <c>Path</c>, <c>Size</c>: <c>0B</c> when unlimited).
+/// size limit under <c>HostConfig.LogConfig</c> (<c>Type</c>, <c>Path</c>, <c>Size</c>: <c>0B</c> when unlimited); docker
+/// reports only the driver there (<c>json-file</c>, whose file is the daemon's), so its output is read through the CLI.
 /// </summary>
 /// <param name="ContainerId">The full container id.</param>
 /// <param name="State">The container's state.</param>
