@@ -1,19 +1,55 @@
 #!/usr/bin/env bash
-# Benchmark of the run-mode orchestration (issue 8): the same AppHost shapes run by this integration on podman, by
-# Aspire's own orchestrator (DCP, AddContainer, ASPIRE_CONTAINER_RUNTIME=podman) and, as the floor, by raw podman,
-# on the same machine and images in one invocation. Prints a table with ours/DCP ratios and the goals; asserts
-# nothing. About 4 minutes with the defaults (BENCH_IDLE_SECONDS=60, BENCH_REPEATS=3, BENCH_EXITS=5,
+# Benchmark of the run-mode orchestration (issue 8): the same AppHost shapes run by this integration on one runtime, by
+# Aspire's own orchestrator (DCP, AddContainer, ASPIRE_CONTAINER_RUNTIME set to the same runtime) and, as the floor,
+# by that runtime's raw CLI, on the same machine and images in one invocation. Prints a table with ours/DCP ratios and
+# the goals; asserts nothing. About 4 minutes with the defaults (BENCH_IDLE_SECONDS=60, BENCH_REPEATS=3, BENCH_EXITS=5,
 # BENCH_LOG_LINES=100000).
 #
-#   eng/bench/orchestration-bench.sh           (needs podman and the local test images, which it builds if missing)
+#   eng/bench/orchestration-bench.sh                      podman (needs podman and the local test images, which it
+#                                                         builds if missing)
+#   BENCH_RUNTIME=docker eng/bench/orchestration-bench.sh  docker: the daemon DOCKER_HOST names; when none answers,
+#                                                         eng/docker-daemon.sh starts one for the run and stops it after
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
+runtime=${BENCH_RUNTIME:-podman}
+case "$runtime" in
+  podman|docker) ;;
+  *) echo "orchestration-bench.sh: BENCH_RUNTIME must be podman or docker (got '$runtime')." >&2; exit 2 ;;
+esac
+export BENCH_RUNTIME=$runtime
 work=$(mktemp -d /tmp/actr-orchestration-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+docker_started=0
+cleanup() {
+  rm -rf "$work"
+  if [ "$docker_started" = 1 ]; then
+    "$root/eng/docker-daemon.sh" stop || true
+  fi
+}
+trap cleanup EXIT
 
-command -v podman >/dev/null || { echo "orchestration-bench.sh: podman is required (eng/install-prereqs.sh installs it)." >&2; exit 1; }
-"$root/eng/build-test-images.sh" >/dev/null
+command -v "$runtime" >/dev/null || { echo "orchestration-bench.sh: $runtime is required (eng/install-prereqs.sh installs it)." >&2; exit 1; }
+if [ "$runtime" = podman ]; then
+  "$root/eng/build-test-images.sh" >/dev/null
+else
+  if ! timeout 20 docker info >/dev/null 2>&1; then
+    # eng/docker-daemon.sh starts a daemon of its own unless an earlier run's still answers; stop only one started here.
+    pidfile=${ACTR_DOCKER_STATE:-/run/aspire-applecontainer-docker}/dockerd.pid
+    pid_before=$(cat "$pidfile" 2>/dev/null || true)
+    daemon_env=$("$root/eng/docker-daemon.sh" start) || { echo "orchestration-bench.sh: no docker daemon answers and none could be started." >&2; exit 1; }
+    pid_after=$(cat "$pidfile" 2>/dev/null || true)
+    if [ -n "$pid_after" ] && [ "$pid_after" != "$pid_before" ]; then docker_started=1; fi
+    eval "$daemon_env"
+    timeout 20 docker info >/dev/null 2>&1 || { echo "orchestration-bench.sh: no docker daemon answers (DOCKER_HOST=${DOCKER_HOST:-unset})." >&2; exit 1; }
+  fi
+  # The images are built with podman, which copies them to the daemon that answers; without podman, docker builds them.
+  if command -v podman >/dev/null; then
+    ASPIRE_APPLECONTAINER_RUNTIME=podman "$root/eng/build-test-images.sh" >/dev/null
+  else
+    ASPIRE_APPLECONTAINER_RUNTIME=docker "$root/eng/build-test-images.sh" >/dev/null
+  fi
+  echo "Runtime: docker (engine $(docker version --format '{{.Server.Version}}'), DOCKER_HOST=${DOCKER_HOST:-default})" >&2
+fi
 
 echo "Building the bench AppHosts and the driver (Release) ..." >&2
 for project in tests/BenchAppHosts/Aspire.Hosting.AppleContainer.BenchAppHost tests/BenchAppHosts/Aspire.Hosting.Dcp.BenchAppHost \

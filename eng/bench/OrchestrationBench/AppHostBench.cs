@@ -48,10 +48,17 @@ internal sealed class AppHostBench(string name, string dll, BenchSettings settin
             {
                 await Task.Delay(settings.Settle);
                 var before = ProcessTree.Sample(run.ProcessId);
+                var daemonsBefore = ContainerCli.IsDocker ? RuntimeDaemons.Sample() : null;
                 var clock = Stopwatch.StartNew();
                 await Task.Delay(window);
                 var after = ProcessTree.Sample(run.ProcessId);
                 var seconds = clock.Elapsed.TotalSeconds;
+                if (daemonsBefore is not null)
+                {
+                    figures.IdleCpuDaemonsPercent = 100 * RuntimeDaemons.Used(daemonsBefore, RuntimeDaemons.Sample()) / seconds;
+                    Log($"docker's daemons over the same window: {figures.IdleCpuDaemonsPercent:F2} %");
+                }
+
                 footprint!.SetIdle(after);
                 figures.Footprint = footprint;
                 figures.IdleCpuPercent = 100 * ProcessTreeCpu.Used(before, after) / seconds;
@@ -62,7 +69,7 @@ internal sealed class AppHostBench(string name, string dll, BenchSettings settin
 
             var stop = Stopwatch.StartNew();
             run.Interrupt();
-            var gone = await Podman.WaitUntilGoneAsync(label, TimeSpan.FromSeconds(60));
+            var gone = await ContainerCli.WaitUntilGoneAsync(label, TimeSpan.FromSeconds(60));
             Log($"Ctrl+C: {(gone ? $"all containers removed after {stop.Elapsed.TotalSeconds:F2} s" : "containers still there after 60 s")}");
             if (count > 1)
             {
@@ -73,7 +80,7 @@ internal sealed class AppHostBench(string name, string dll, BenchSettings settin
         }
         finally
         {
-            await Podman.RemoveLabelledAsync(label);
+            await ContainerCli.RemoveLabelledAsync(label);
         }
     }
 
@@ -91,11 +98,11 @@ internal sealed class AppHostBench(string name, string dll, BenchSettings settin
 
             Log($"exit → Exited: {string.Join(", ", figures.ExitLatencyMs.Select(ms => $"{ms:F0}"))} ms");
             await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
-            await Podman.WaitUntilGoneAsync(label, TimeSpan.FromSeconds(30));
+            await ContainerCli.WaitUntilGoneAsync(label, TimeSpan.FromSeconds(30));
         }
         finally
         {
-            await Podman.RemoveLabelledAsync(label);
+            await ContainerCli.RemoveLabelledAsync(label);
         }
     }
 
@@ -111,11 +118,11 @@ internal sealed class AppHostBench(string name, string dll, BenchSettings settin
             figures.LogsPerSecond = AppHostRun.Field(line, "lines_per_s");
             Log($"log burst: {line["BENCH-LOGS ".Length..]}");
             await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
-            await Podman.WaitUntilGoneAsync(label, TimeSpan.FromSeconds(30));
+            await ContainerCli.WaitUntilGoneAsync(label, TimeSpan.FromSeconds(30));
         }
         finally
         {
-            await Podman.RemoveLabelledAsync(label);
+            await ContainerCli.RemoveLabelledAsync(label);
         }
     }
 

@@ -6,8 +6,9 @@ using System.Threading.Channels;
 namespace OrchestrationBench;
 
 /// <summary>
-/// One bench AppHost process (<c>dotnet &lt;dll&gt; &lt;scenario&gt; …</c>, podman selected for both orchestrators). Its
-/// <c>BENCH-…</c> lines are queued for the driver; the rest of its output is kept as a tail for error messages.
+/// One bench AppHost process (<c>dotnet &lt;dll&gt; &lt;scenario&gt; …</c>, the benchmark's runtime selected for both
+/// orchestrators). Its <c>BENCH-…</c> lines are queued for the driver; the rest of its output is kept as a tail for
+/// error messages.
 /// </summary>
 internal sealed partial class AppHostRun : IDisposable
 {
@@ -37,8 +38,10 @@ internal sealed partial class AppHostRun : IDisposable
             startInfo.ArgumentList.Add(arg);
         }
 
-        startInfo.Environment["ASPIRE_CONTAINER_RUNTIME"] = "podman";
-        startInfo.Environment["ASPIRE_APPLECONTAINER_RUNTIME"] = "podman";
+        // DCP reads ASPIRE_CONTAINER_RUNTIME, the integration ASPIRE_APPLECONTAINER_RUNTIME; the bench AppHosts' own
+        // inspect calls (tests/BenchAppHosts/Shared/ContainerInspect.cs) use the former's CLI.
+        startInfo.Environment["ASPIRE_CONTAINER_RUNTIME"] = ContainerCli.Name;
+        startInfo.Environment["ASPIRE_APPLECONTAINER_RUNTIME"] = ContainerCli.Name;
         return new AppHostRun(Process.Start(startInfo)!);
     }
 

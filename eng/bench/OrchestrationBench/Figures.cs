@@ -1,6 +1,6 @@
 namespace OrchestrationBench;
 
-/// <summary>What one contender (the integration, DCP, or raw podman) measured; null where it does not apply.</summary>
+/// <summary>What one contender (the integration, DCP, or the raw runtime CLI) measured; null where it does not apply.</summary>
 internal sealed class Figures
 {
     public List<double> StartOneMs { get; } = [];
@@ -28,6 +28,9 @@ internal sealed class Figures
     public double? IdleCpuPercent { get; set; }
 
     public double? IdleCpuAppHostOnlyPercent { get; set; }
+
+    /// <summary>Docker's daemons over the same idle window (<see cref="RuntimeDaemons"/>); null on podman.</summary>
+    public double? IdleCpuDaemonsPercent { get; set; }
 
     public double? StopTenSeconds { get; set; }
 

@@ -5,7 +5,10 @@ using System.Text.RegularExpressions;
 
 namespace OrchestrationBench;
 
-/// <summary>The floor: the same operations with raw podman and no orchestrator (<c>podman run -d</c>, <c>wait</c>, <c>logs -f</c>, <c>rm</c>).</summary>
+/// <summary>
+/// The floor: the same operations with the raw runtime CLI (podman or docker, <see cref="ContainerCli"/>) and no
+/// orchestrator (<c>run -d</c>, <c>wait</c>, <c>logs -f</c>, <c>rm</c>).
+/// </summary>
 internal sealed partial class FloorBench(BenchSettings settings, List<string> labels)
 {
     [GeneratedRegex(@"(\.\d{7})\d+")]
@@ -23,26 +26,26 @@ internal sealed partial class FloorBench(BenchSettings settings, List<string> la
             for (var i = 0; i < settings.Repeats; i++)
             {
                 var clock = Stopwatch.StartNew();
-                var id = await Podman.RunDetachedAsync(label, $"{label}-one{i}");
+                var id = await ContainerCli.RunDetachedAsync(label, $"{label}-one{i}");
                 figures.StartOneMs.Add(clock.Elapsed.TotalMilliseconds);
-                await Podman.RunAsync("rm", "-f", "-t", "0", id);
+                await ContainerCli.KillAndRemoveAsync(id);
             }
 
             var ten = Stopwatch.StartNew();
-            var ids = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Podman.RunDetachedAsync(label, $"{label}-ten{i}")));
+            var ids = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => ContainerCli.RunDetachedAsync(label, $"{label}-ten{i}")));
             figures.StartTenMs = ten.Elapsed.TotalMilliseconds;
             var stop = Stopwatch.StartNew();
-            await Podman.RunAsync(["rm", "-f", "-t", "10", .. ids]);
+            await ContainerCli.StopAndRemoveAsync(10, ids);
             figures.StopTenSeconds = stop.Elapsed.TotalSeconds;
             Log($"run -d: {string.Join(", ", figures.StartOneMs.Select(ms => $"{ms:F0}"))} ms; 10 in parallel {figures.StartTenMs:F0} ms; rm of 10 {figures.StopTenSeconds:F2} s");
 
             figures.ExitLatencyMs.AddRange(await Task.WhenAll(Enumerable.Range(0, settings.Exits).Select(i => ExitLatencyAsync(label, i))));
-            Log($"exit → podman wait returns: {string.Join(", ", figures.ExitLatencyMs.Select(ms => $"{ms:F0}"))} ms");
+            Log($"exit → {ContainerCli.Name} wait returns: {string.Join(", ", figures.ExitLatencyMs.Select(ms => $"{ms:F0}"))} ms");
             await LogsAsync(label, figures);
         }
         finally
         {
-            await Podman.RemoveLabelledAsync(label);
+            await ContainerCli.RemoveLabelledAsync(label);
         }
 
         return figures;
@@ -50,22 +53,16 @@ internal sealed partial class FloorBench(BenchSettings settings, List<string> la
 
     private static async Task<double> ExitLatencyAsync(string label, int index)
     {
-        var id = await Podman.RunDetachedAsync(label, $"{label}-exit{index}", null, "sleep", (3 + index).ToString(CultureInfo.InvariantCulture));
-        await Podman.RunAsync("wait", id);
+        var id = await ContainerCli.RunDetachedAsync(label, $"{label}-exit{index}", null, "sleep", (3 + index).ToString(CultureInfo.InvariantCulture));
+        await ContainerCli.RunAsync("wait", id);
         var observed = DateTimeOffset.UtcNow;
         return (observed - (await InspectAsync(id)).FinishedAt).TotalMilliseconds;
     }
 
     private async Task LogsAsync(string label, Figures figures)
     {
-        var id = await Podman.RunDetachedAsync(label, $"{label}-logs", [$"PRINT_LINES={settings.LogLines}"], "sleep", "600");
-        var startInfo = new ProcessStartInfo("podman") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "logs", "-f", id })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(startInfo)!;
+        var id = await ContainerCli.RunDetachedAsync(label, $"{label}-logs", [$"PRINT_LINES={settings.LogLines}"], "sleep", "600");
+        using var process = Process.Start(ContainerCli.StartInfo("logs", "-f", id))!;
         process.ErrorDataReceived += (_, _) => { }; // the container's stderr line: not counted, not shown
         process.BeginErrorReadLine();
         var (delivered, expected, outOfOrder, last) = (0, 1, 0, DateTimeOffset.UtcNow);
@@ -92,12 +89,12 @@ internal sealed partial class FloorBench(BenchSettings settings, List<string> la
 
         var seconds = (last - (await InspectAsync(id)).StartedAt).TotalSeconds;
         (figures.LogsDeliveredPercent, figures.LogsOutOfOrder, figures.LogsPerSecond) = (100.0 * delivered / settings.LogLines, outOfOrder, delivered / seconds);
-        Log($"podman logs -f: {delivered} lines in {seconds:F3} s");
+        Log($"{ContainerCli.Name} logs -f: {delivered} lines in {seconds:F3} s");
     }
 
     private static async Task<(DateTimeOffset StartedAt, DateTimeOffset FinishedAt)> InspectAsync(string id)
     {
-        using var json = JsonDocument.Parse(await Podman.RunAsync("inspect", id));
+        using var json = JsonDocument.Parse(await ContainerCli.RunAsync("inspect", id));
         var state = json.RootElement[0].GetProperty("State");
         DateTimeOffset Parse(string name) =>
             DateTimeOffset.Parse(ExtraFractionDigits().Replace(state.GetProperty(name).GetString()!, "$1"), CultureInfo.InvariantCulture);

@@ -5,7 +5,8 @@ namespace OrchestrationBench;
 /// <summary>
 /// An AppHost and everything that works for it, from <c>/proc</c>: its descendants, plus DCP, which detaches from the
 /// AppHost (<c>dcp start-apiserver --monitor &lt;pid&gt; --detach</c>), and DCP's descendants, each with its
-/// <see cref="ProcessRole"/>. Container processes (conmon and below) belong to podman and count for neither orchestrator.
+/// <see cref="ProcessRole"/>. Container processes (podman's conmon and below) count for neither orchestrator, nor do
+/// docker's daemons and shims, which no AppHost starts.
 /// </summary>
 internal static class ProcessTree
 {

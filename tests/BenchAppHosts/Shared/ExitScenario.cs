@@ -32,7 +32,7 @@ internal static class ExitScenario
 
             foreach (var (exited, at) in observed)
             {
-                var finished = (await PodmanInspect.ReadAsync(BenchApp.ContainerId(exited))).FinishedAt;
+                var finished = (await ContainerInspect.ReadAsync(BenchApp.ContainerId(exited))).FinishedAt;
                 BenchApp.Print($"BENCH-EXIT {exited.Resource.Name} latency_ms={BenchApp.Ms(at - finished)} exit_code={exited.Snapshot.ExitCode}");
             }
 

@@ -65,7 +65,7 @@ internal static partial class LogScenario
             }
 
             await stop.CancelAsync();
-            var started = (await PodmanInspect.ReadAsync(BenchApp.ContainerId(running))).StartedAt;
+            var started = (await ContainerInspect.ReadAsync(BenchApp.ContainerId(running))).StartedAt;
             var seconds = (last - started).TotalSeconds;
             BenchApp.Print(FormattableString.Invariant($"BENCH-LOGS delivered={delivered} total={lines} out_of_order={outOfOrder} seconds={seconds:F3} lines_per_s={delivered / seconds:F0}"));
             await app.StopAsync();

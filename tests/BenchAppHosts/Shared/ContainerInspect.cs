@@ -5,15 +5,20 @@ using System.Text.RegularExpressions;
 
 namespace BenchAppHosts;
 
-/// <summary>A container's start and exit times as podman recorded them (<c>podman inspect</c>, nanosecond timestamps).</summary>
-public static partial class PodmanInspect
+/// <summary>
+/// A container's start and exit times as its runtime recorded them (<c>podman inspect</c> or <c>docker inspect</c>,
+/// nanosecond timestamps). The CLI is the one <c>ASPIRE_CONTAINER_RUNTIME</c> names (the benchmark's driver sets it for
+/// both AppHosts), podman when unset.
+/// </summary>
+public static partial class ContainerInspect
 {
     [GeneratedRegex(@"(\.\d{7})\d+")]
     private static partial Regex ExtraFractionDigits();
 
     public static async Task<(DateTimeOffset StartedAt, DateTimeOffset FinishedAt)> ReadAsync(string id)
     {
-        var startInfo = new ProcessStartInfo("podman") { RedirectStandardOutput = true, UseShellExecute = false };
+        var cli = Environment.GetEnvironmentVariable("ASPIRE_CONTAINER_RUNTIME") is "docker" ? "docker" : "podman";
+        var startInfo = new ProcessStartInfo(cli) { RedirectStandardOutput = true, UseShellExecute = false };
         startInfo.ArgumentList.Add("inspect");
         startInfo.ArgumentList.Add(id);
         using var process = Process.Start(startInfo)!;
