@@ -45,8 +45,8 @@ fail() {
   } >> "$out/errors.txt"
 }
 
-docker version --format json > "$out/version.json"
-docker --host unix:///tmp/engd-nonexistent.sock version --format json > "$out/version-no-daemon.json" 2>/dev/null
+docker version --format '{{json .}}' > "$out/version.json"
+docker --host unix:///tmp/engd-nonexistent.sock version --format '{{json .}}' > "$out/version-no-daemon.json" 2>/dev/null
 
 # A created container with a runtime-chosen port on 127.0.0.1, a volume, a tmpfs and labels; then started.
 docker create --name engd-cr --label actr.k=b64.YT1i --label engd=1 --publish 127.0.0.1::8080/tcp \
@@ -127,6 +127,15 @@ fail "" --host unix:///tmp/engd-nonexistent.sock ps
 fail "" --host unix:///tmp/engd-nonexistent.sock version --format json
 fail "" create --pull never --name engd-x3 localhost/engd/nope:latest
 fail "" build --file /tmp/engd-nonexistent/Dockerfile --tag localhost/engd/b:1 "$context"
+# docker's CLI before 23 (the engine package's own, /usr/bin/docker on Debian) looks a network up before removing it.
+if [ -x /usr/bin/docker ] && [ "$(command -v docker)" != /usr/bin/docker ]; then
+  { echo "== docker network rm engd-nope (CLI $(/usr/bin/docker version --format '{{.Client.Version}}' | cut -d+ -f1))"; /usr/bin/docker network rm engd-nope 2>&1 >/dev/null; echo "exit=$?"; } >> "$out/errors.txt"
+fi
+# A build with a secret asks for BuildKit (DOCKER_BUILDKIT=1, as the bridge does); a CLI without buildx refuses.
+echo s3 > "$context/secret"
+if ! docker buildx version > /dev/null 2>&1; then
+  DOCKER_BUILDKIT=1 fail "DOCKER_BUILDKIT=1, no buildx component" build --secret "id=tok,src=$context/secret" --tag localhost/engd/b:1 "$context"
+fi
 fail "" network create engd-net
 # A container on a user network, with a UDP port on every address and a read-only bind mount.
 docker run --detach --name engd-na --label engd=1 --network engd-net --publish 0.0.0.0::8053/udp \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The docker engine the tests run on, without disturbing one the user already runs.
-#   eng/docker-daemon.sh start   prints the environment the tests need (nothing when a daemon already answers, else
-#                                DOCKER_HOST for one started here), as shell assignments for eval
+#   eng/docker-daemon.sh start   prints the environment the tests need, as shell assignments for eval: DOCKER_HOST
+#                                for a daemon started here (none when one already answers), and ACTR_DOCKER_CLI
 #   eng/docker-daemon.sh stop    stops the daemon 'start' started, if any; a user's daemon is never touched
 # A daemon started here has its own socket, data root and exec root, so it shares nothing with a system daemon (it is
 # never the default socket, which tools of the user would pick up): the tests reach it through DOCKER_HOST, which docker's
@@ -16,6 +16,20 @@ pidfile="$state/dockerd.pid"
 
 log() { printf 'docker-daemon: %s\n' "$*" >&2; }
 
+# The docker CLI for the tests: the one on PATH when it can build with BuildKit (it has the buildx component, or it is
+# older than 23 and carries BuildKit itself), else the CLI that came with the engine (Debian's docker.io, 20.10) when that
+# one can. A build with secrets needs BuildKit; a CLI that cannot is still covered by the captured fixtures.
+choose_cli() {
+  local cli
+  for cli in "$(command -v docker)" /usr/bin/docker; do
+    [ -x "$cli" ] || continue
+    if "$cli" buildx version >/dev/null 2>&1; then echo "export ACTR_DOCKER_CLI=$cli"; return; fi
+    local major
+    major=$("$cli" --version 2>/dev/null | sed -n 's/^Docker version \([0-9]*\)\..*/\1/p')
+    if [ -n "$major" ] && [ "$major" -lt 23 ]; then echo "export ACTR_DOCKER_CLI=$cli"; return; fi
+  done
+}
+
 answers() { timeout 20 docker "$@" info --format '{{.ServerVersion}}' >/dev/null 2>&1; }
 
 start() {
@@ -25,11 +39,13 @@ start() {
   fi
   if answers; then
     log "using the docker daemon that already answers ($(docker info --format '{{.ServerVersion}}' 2>/dev/null))"
+    choose_cli
     return 0
   fi
   if DOCKER_HOST=$socket answers; then
     log "using the daemon an earlier run started at $socket"
     echo "export DOCKER_HOST=$socket"
+    choose_cli
     return 0
   fi
   if ! command -v dockerd >/dev/null; then
@@ -49,6 +65,7 @@ start() {
   for _ in $(seq 1 60); do
     if DOCKER_HOST=$socket answers; then
       echo "export DOCKER_HOST=$socket"
+      choose_cli
       return 0
     fi
     sleep 0.5

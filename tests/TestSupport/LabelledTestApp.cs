@@ -20,6 +20,10 @@ internal abstract class LabelledTestApp : IAsyncDisposable
         Prefix = prefix;
         LabelKey = labelKey;
         Builder = DistributedApplicationTestingBuilder.Create([], (options, _) => options.DisableDashboard = true);
+
+        // The host gives its services' StopAsync its own ceiling (30 s by default), which would cut a stop that
+        // StopTimeout allows longer (twenty containers on the Apple emulator under load): the two are kept equal.
+        Builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(options => options.ShutdownTimeout = StopTimeout);
     }
 
     /// <summary>The random prefix of this test's resource names, and the value of its cleanup label.</summary>

@@ -142,10 +142,22 @@ internal sealed class CliInvoker
         string description,
         IProgress<ProgressEvent>? progress,
         CancellationToken cancellationToken,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         const int StandardErrorLimit = 64 * 1024;
         var request = BuildRequest(arguments, timeout, standardInput: null) with { Timeout = timeout };
+        if (environment is { Count: > 0 })
+        {
+            var merged = new Dictionary<string, string?>(Environment, StringComparer.Ordinal);
+            foreach (var (key, value) in environment)
+            {
+                merged[key] = value;
+            }
+
+            request = request with { Environment = merged };
+        }
+
         var standardError = new System.Text.StringBuilder();
         int exitCode;
         var watch = Stopwatch.StartNew();

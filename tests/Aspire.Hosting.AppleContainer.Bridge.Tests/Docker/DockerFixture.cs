@@ -24,7 +24,7 @@ public sealed class DockerFixture : RuntimeFixture, IAsyncLifetime
     }
 
     /// <summary>The docker CLI.</summary>
-    public string DockerPath { get; } = ExecutableLocator.FromEnvironment().Find("docker") ?? "docker";
+    public string DockerPath { get; } = DockerEngine.CliPath ?? ExecutableLocator.FromEnvironment().Find("docker") ?? "docker";
 
     /// <inheritdoc />
     internal override Task<IContainerRuntime> CreateRuntimeAsync() =>

@@ -70,6 +70,8 @@ public sealed class OciErrorClassifierTests
     [InlineData("docker", "a tag the registry lacks", BridgeErrorCode.ImageNotFound)]
     [InlineData("docker", "a repository the registry lacks", BridgeErrorCode.ImageNotFound)]
     [InlineData("docker", "an image the registry lacks", BridgeErrorCode.ImageNotFound)]
+    [InlineData("docker", "DOCKER_BUILDKIT=1, no buildx component", BridgeErrorCode.BuilderUnavailable)]
+    [InlineData("docker", "CLI 20.10.24", BridgeErrorCode.NetworkNotFound)] // CLI 20.10 looks the network up itself: "Error: No such network".
     public void Captured_stderr_of_a_noted_case_is_classified(string runtime, string note, string expected)
     {
         var failure = OciFixtureFiles.ErrorWithNote(runtime, note);
@@ -80,7 +82,7 @@ public sealed class OciErrorClassifierTests
 
     [Theory]
     [InlineData("podman", 25)]
-    [InlineData("docker", 31)]
+    [InlineData("docker", 33)]
     public void Every_captured_case_is_covered_by_a_test_case(string runtime, int cases)
     {
         Assert.Equal(cases, OciFixtureFiles.Errors(runtime).Count);
@@ -88,10 +90,11 @@ public sealed class OciErrorClassifierTests
 
     /// <summary>
     /// Each rule is proven by a captured failure of each runtime, except podman's not-running rule for docker and
-    /// docker's for podman, and podman's volume-exists rule: docker's <c>volume create</c> of an existing name succeeds.
+    /// docker's for podman, podman's volume-exists rule (docker's <c>volume create</c> of an existing name succeeds) and
+    /// docker's missing-buildx rule (podman builds secrets with buildah).
     /// </summary>
     [Theory]
-    [InlineData("podman", new[] { "cannot connect to the docker daemon" })]
+    [InlineData("podman", new[] { "cannot connect to the docker daemon", "buildkit is enabled but the buildx component is missing" })]
     [InlineData("docker", new[] { "cannot connect to podman", "volume already exists" })]
     public void Every_rule_classifies_a_captured_failure_of_each_runtime_but_the_other_runtimes_own(string runtime, string[] otherRuntimesRules)
     {

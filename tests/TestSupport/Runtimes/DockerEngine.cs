@@ -14,6 +14,12 @@ public static class DockerEngine
 
     private static readonly Lazy<(IReadOnlyDictionary<string, string?> Environment, string? SkipReason)> Probe = new(ProbeOnce);
 
+    /// <summary>
+    /// The docker CLI the tier runs, when eng/docker-daemon.sh chose one other than PATH's (<c>ACTR_DOCKER_CLI</c>: one that
+    /// builds with BuildKit, which a build with secrets needs); else null, for the CLI on PATH.
+    /// </summary>
+    public static string? CliPath => Environment.GetEnvironmentVariable("ACTR_DOCKER_CLI") is { Length: > 0 } cli && File.Exists(cli) ? cli : null;
+
     /// <summary>What a docker CLI needs in its environment to reach the daemon (DOCKER_HOST, or nothing).</summary>
     public static IReadOnlyDictionary<string, string?> CliEnvironment => Probe.Value.Environment;
 
@@ -46,7 +52,7 @@ public static class DockerEngine
 
     private static bool Answers(string? host)
     {
-        var startInfo = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var startInfo = new ProcessStartInfo(CliPath ?? "docker") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { "info", "--format", "{{.ServerVersion}}" })
         {
             startInfo.ArgumentList.Add(argument);

@@ -16,6 +16,9 @@ public sealed class DockerTestRuntime : TestRuntime
     public override string Selection => "docker";
 
     /// <inheritdoc />
+    public override string? CliPath => DockerEngine.CliPath;
+
+    /// <inheritdoc />
     public override IReadOnlyDictionary<string, string?> CliEnvironment { get; } = DockerEngine.CliEnvironment;
 }
 

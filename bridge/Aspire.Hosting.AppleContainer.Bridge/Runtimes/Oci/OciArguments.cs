@@ -12,7 +12,11 @@ internal sealed class OciArguments(OciFlavor flavor)
     /// <summary>The flavor whose argv this builds.</summary>
     public OciFlavor Flavor { get; } = flavor;
 
-    public IReadOnlyList<string> Version() => ["version", "--format", "json"];
+    /// <summary>
+    /// <c>version</c> as JSON. docker's CLI before 23 (Debian 12's docker.io is 20.10) knows no <c>--format json</c> and
+    /// prints the word itself; a Go template works on every docker.
+    /// </summary>
+    public IReadOnlyList<string> Version() => Flavor == OciFlavor.Podman ? ["version", "--format", "json"] : ["version", "--format", "{{json .}}"];
 
     public IReadOnlyList<string> ImageInspect(string image) => ["image", "inspect", "--format", "{{.Id}}", image];
 
@@ -29,7 +33,9 @@ internal sealed class OciArguments(OciFlavor flavor)
 
     public IReadOnlyList<string> Build(BuildSpec spec, IReadOnlyDictionary<string, string> secretFiles)
     {
-        var argv = new List<string> { "build" };
+        // --force-rm: docker's classic builder keeps the container of a failed step otherwise (a leftover per failed
+        // build); podman removes it by default and takes the flag as well.
+        var argv = new List<string> { "build", "--force-rm" };
         if (spec.Dockerfile is not null)
         {
             argv.AddRange(["--file", spec.Dockerfile]);

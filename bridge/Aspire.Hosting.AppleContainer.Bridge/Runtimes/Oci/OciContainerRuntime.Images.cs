@@ -78,7 +78,13 @@ internal sealed partial class OciContainerRuntime
         using var secrets = SecretFiles.Create(spec.Secrets, spec.SecretFiles);
         try
         {
-            await _invoker.RunWithProgressAsync(_arguments.Build(spec, secrets.Paths), "build", "build the image", progress, cancellationToken).ConfigureAwait(false);
+            // docker's classic builder knows no --secret: a build with secrets asks for BuildKit (with CLI 23 and later it
+            // needs the buildx component; without it the CLI says so, classified as builder_unavailable). podman's
+            // buildah takes secrets as it is.
+            var environment = _flavor == OciFlavor.Docker && secrets.Paths.Count > 0
+                ? new Dictionary<string, string?> { ["DOCKER_BUILDKIT"] = "1" }
+                : null;
+            await _invoker.RunWithProgressAsync(_arguments.Build(spec, secrets.Paths), "build", "build the image", progress, cancellationToken, environment: environment).ConfigureAwait(false);
         }
         catch (BridgeException ex) when (ex.Code == BridgeErrorCode.CliFailed)
         {

@@ -38,7 +38,7 @@ internal static partial class OciErrorClassifier
         new(@"network is being used|has active endpoints", BridgeErrorCode.NetworkInUse),
 
         // podman: "unable to find network with name or ID x: network not found"; docker: "network x not found".
-        new(@"network not found|network \S+ not found", BridgeErrorCode.NetworkNotFound),
+        new(@"network not found|network \S+ not found|no such network", BridgeErrorCode.NetworkNotFound),
 
         // podman: "network name x already used: network already exists"; docker: "network with name x already exists".
         new(@"network already exists|network with name .* already exists", BridgeErrorCode.NameInUse),
@@ -60,6 +60,11 @@ internal static partial class OciErrorClassifier
         // x not found: manifest unknown: manifest unknown". Docker Hub's "pull access denied for x, repository does not
         // exist or may require 'docker login'" comes from docker/cli (no Docker Hub here, so it is not captured).
         new(@"image not known|no such image|manifest unknown|repository does not exist", BridgeErrorCode.ImageNotFound),
+
+        // docker CLI 23 and later, asked for BuildKit (a build with secrets) without the buildx component: "ERROR: BuildKit
+        // is enabled but the buildx component is missing or broken." (the legacy builder's deprecation notice also
+        // names buildx, so only this sentence counts).
+        new(@"buildkit is enabled but the buildx component is missing", BridgeErrorCode.BuilderUnavailable, "Install docker's buildx component (the docker-buildx-plugin package, or Docker Desktop), or select podman: a build with secrets needs BuildKit."),
 
         // podman: "can only create exec sessions on running containers: container state improper".
         // docker: "Container id is not running".
