@@ -73,7 +73,8 @@ public abstract class DockerfileTests<TRuntime>(TRuntime runtime) : IClassFixtur
             var built = test.Builder.AddAppleContainer(test.Name("generated"), "placeholder")
                 .WithDockerfileFactory(context.FullName, _ =>
                     "FROM localhost/actr-test/busybox:latest\n" +
-                    "RUN --mount=type=secret,id=fromfile --mount=type=secret,id=fromparam cat /run/secrets/fromfile /run/secrets/fromparam | sha256sum | cut -d' ' -f1 > /out\n")
+                    // BuildKit leaves secrets out of a step's cache key: the run's own nonce keeps an earlier run's /out out.
+                    $"RUN --mount=type=secret,id=fromfile --mount=type=secret,id=fromparam cat /run/secrets/fromfile /run/secrets/fromparam | sha256sum | cut -d' ' -f1 > /out; : {test.Prefix}\n")
                 .WithBuildSecret("fromparam", token)
                 .WithArgs("cat", "/out")
                 .WithContainerLabel(RuntimeTestApp.TestLabel, test.Prefix);
@@ -82,11 +83,19 @@ public abstract class DockerfileTests<TRuntime>(TRuntime runtime) : IClassFixtur
 
             var exited = await test.WaitForStateAsync("generated", KnownResourceStates.Exited, TimeSpan.FromSeconds(150));
             image = (string)exited.Snapshot.Properties.Single(p => p.Name == "container.image").Value!;
+            // The container's output reaches the resource log through the runtime's log stream (on docker a `logs --follow`
+            // CLI), which may deliver its last lines a moment after the exit was reported.
             var log = new List<LogLine>();
-            await foreach (var batch in test.App!.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(test.Name("generated")))
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+            do
             {
-                log.AddRange(batch);
+                log.Clear();
+                await foreach (var batch in test.App!.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(test.Name("generated")))
+                {
+                    log.AddRange(batch);
+                }
             }
+            while (!log.Any(line => line.Content.Contains(expected, StringComparison.Ordinal)) && DateTime.UtcNow < deadline && await Task.Delay(250).ContinueWith(_ => true));
 
             Assert.Contains(log, line => line.Content.Contains(expected, StringComparison.Ordinal));
             Assert.Contains(log, line => line.Content.Contains("Wrote generated Dockerfile", StringComparison.Ordinal));
