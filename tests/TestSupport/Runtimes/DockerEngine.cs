@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Aspire.Hosting.AppleContainer.Bridge;
 
 namespace Aspire.Hosting.AppleContainer.TestSupport;
 
@@ -75,8 +76,5 @@ public static class DockerEngine
         return process.ExitCode == 0;
     }
 
-    private static string? Find(string name) => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .Select(directory => Path.Combine(directory, name))
-        .FirstOrDefault(File.Exists);
+    private static string? Find(string name) => ExecutableLocator.FromEnvironment().Find(name);
 }
