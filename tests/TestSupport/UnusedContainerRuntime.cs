@@ -28,6 +28,16 @@ internal abstract class UnusedContainerRuntime : IContainerRuntime
 
     public virtual Task RemoveImageAsync(string image, bool force = false, CancellationToken cancellationToken = default) => throw Unused();
 
+    public virtual Task TagImageAsync(string source, string target, CancellationToken cancellationToken = default) => throw Unused();
+
+    public virtual Task PushImageAsync(string image, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default) => throw Unused();
+
+    public virtual Task LoginToRegistryAsync(string registry, string username, string password, CancellationToken cancellationToken = default) => throw Unused();
+
+    public virtual Task SaveImagesAsync(IReadOnlyList<string> images, string archivePath, CancellationToken cancellationToken = default) => throw Unused();
+
+    public virtual Task<IReadOnlyList<string>> LoadImagesAsync(string archivePath, CancellationToken cancellationToken = default) => throw Unused();
+
     public virtual Task<string> CreateContainerAsync(RunSpec spec, CancellationToken cancellationToken = default) => throw Unused();
 
     public virtual Task<ContainerInfo> StartContainerAsync(string id, CancellationToken cancellationToken = default) => throw Unused();

@@ -59,6 +59,12 @@ public static class BridgeErrorCode
     /// <summary>The operation did not finish within its time limit.</summary>
     public const string Timeout = "timeout";
 
+    /// <summary>The registry could not be reached (no answer, refused connection, TLS or protocol mismatch); the message quotes the runtime.</summary>
+    public const string RegistryUnreachable = "registry_unreachable";
+
+    /// <summary>The registry refused the credentials, or an operation that needs them; the message quotes the registry.</summary>
+    public const string RegistryAuthRefused = "registry_auth_refused";
+
     /// <summary>The CLI failed in a way no classifier rule recognised; see the stderr tail.</summary>
     public const string CliFailed = "cli_failed";
 

@@ -48,6 +48,27 @@ internal interface IContainerRuntime
     /// <summary>Removes a local image.</summary>
     Task RemoveImageAsync(string image, bool force = false, CancellationToken cancellationToken = default);
 
+    /// <summary>Gives the local image <paramref name="source"/> the further reference <paramref name="target"/>.</summary>
+    Task TagImageAsync(string source, string target, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Pushes the local image <paramref name="image"/> (a full reference, registry included) to its registry, reporting
+    /// progress lines. A registry on an internal host (<see cref="RegistryHost.IsInternal"/>) is spoken to in plain HTTP.
+    /// </summary>
+    Task PushImageAsync(string image, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Logs in to <paramref name="registry"/> (<c>host[:port]</c>) and stores the credentials where the runtime keeps them.
+    /// The password reaches the CLI on its standard input, never on an argv or in a log.
+    /// </summary>
+    Task LoginToRegistryAsync(string registry, string username, string password, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the local images <paramref name="images"/> into one archive at <paramref name="archivePath"/>.</summary>
+    Task SaveImagesAsync(IReadOnlyList<string> images, string archivePath, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads the images of the archive at <paramref name="archivePath"/> and returns the references they got.</summary>
+    Task<IReadOnlyList<string>> LoadImagesAsync(string archivePath, CancellationToken cancellationToken = default);
+
     /// <summary>Creates (but does not start) a container and returns its id.</summary>
     Task<string> CreateContainerAsync(RunSpec spec, CancellationToken cancellationToken = default);
 
