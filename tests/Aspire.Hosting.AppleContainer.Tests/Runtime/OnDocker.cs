@@ -47,3 +47,7 @@ public sealed class DockerCertificateTests(DockerTestRuntime runtime) : Certific
 /// <summary>Container networking on real docker.</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class DockerContainerNetworkTests(DockerTestRuntime runtime) : ContainerNetworkTests<DockerTestRuntime>(runtime);
+
+/// <summary>DCP's containers and ours side by side on a real docker engine.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class DockerDcpNeighbourTests(DockerTestRuntime runtime) : DcpNeighbourTests<DockerTestRuntime>(runtime);

@@ -47,3 +47,7 @@ public sealed class PodmanCertificateTests(PodmanTestRuntime runtime) : Certific
 /// <summary>Container networking on real podman.</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class PodmanContainerNetworkTests(PodmanTestRuntime runtime) : ContainerNetworkTests<PodmanTestRuntime>(runtime);
+
+/// <summary>DCP's containers and ours side by side on real podman.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class PodmanDcpNeighbourTests(PodmanTestRuntime runtime) : DcpNeighbourTests<PodmanTestRuntime>(runtime);
