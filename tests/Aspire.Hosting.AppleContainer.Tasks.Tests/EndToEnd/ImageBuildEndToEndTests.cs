@@ -22,6 +22,10 @@ public sealed class ImageBuildEndToEndTests(PackageFeedFixture feed)
         Assert.Equal(AllImages, FixtureAppHost.BuiltImages(first.Output));
         Assert.Contains("STEP 4/5: RUN echo \"$GREETING\" > /greeting && echo \"greeting: $GREETING\"", first.Output, StringComparison.Ordinal);
         Assert.Contains("greeting: hello", first.Output, StringComparison.Ordinal);
+        // What the editor shows: every assembly the AppHost compiles against from the package has its docs beside it.
+        var compileReferences = apphost.PackageCompileReferences();
+        Assert.Contains(compileReferences, path => path.EndsWith("Aspire.Hosting.AppleContainer.dll", StringComparison.Ordinal));
+        Assert.All(compileReferences, dll => Assert.True(File.Exists(Path.ChangeExtension(dll, ".xml")), $"no XML docs beside {dll}"));
 
         var second = await apphost.RunAsync("build");
         Assert.True(second.ExitCode == 0, second.Output);
