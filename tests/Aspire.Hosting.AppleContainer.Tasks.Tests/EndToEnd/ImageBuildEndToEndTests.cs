@@ -65,6 +65,13 @@ public sealed class ImageBuildEndToEndTests(PackageFeedFixture feed)
         var run = await CommandLine.RunAsync("dotnet", [apphost.PathOf("bin/Debug/net10.0/ImagesAppHost.dll")]);
         Assert.Equal($"{apphost.TagPrefix}-alpha:1\n{apphost.TagPrefix}-beta:1\n{apphost.TagPrefix}-gamma:1\n", run.Output);
 
+        // The AppHost runs the image it built, named by the generated constants, and serves its changed content.
+        await using (var serving = ServingAppHost.Start(apphost.PathOf("bin/Debug/net10.0/ImagesAppHost.dll")))
+        {
+            var page = await serving.WaitForAnswerAsync("/app.txt", "alpha v1\ntouched\n", TimeSpan.FromMinutes(3));
+            Assert.True(page == "alpha v1\ntouched\n", $"GET /app.txt answered: {page}\nAppHost output:\n{serving.Output}");
+        }
+
         var clean = await apphost.RunAsync("clean");
         Assert.True(clean.ExitCode == 0, clean.Output);
         Assert.False(Directory.Exists(apphost.PathOf("obj/Debug/net10.0/AppleContainer")));
