@@ -22,6 +22,10 @@ public sealed class ImageBuildEndToEndTests(PackageFeedFixture feed)
         Assert.Equal(AllImages, FixtureAppHost.BuiltImages(first.Output));
         Assert.Contains("STEP 4/5: RUN echo \"$GREETING\" > /greeting && echo \"greeting: $GREETING\"", first.Output, StringComparison.Ordinal);
         Assert.Contains("greeting: hello", first.Output, StringComparison.Ordinal);
+        // What the editor shows: every assembly the AppHost compiles against from the package has its docs beside it.
+        var compileReferences = apphost.PackageCompileReferences();
+        Assert.Contains(compileReferences, path => path.EndsWith("Aspire.Hosting.AppleContainer.dll", StringComparison.Ordinal));
+        Assert.All(compileReferences, dll => Assert.True(File.Exists(Path.ChangeExtension(dll, ".xml")), $"no XML docs beside {dll}"));
 
         var second = await apphost.RunAsync("build");
         Assert.True(second.ExitCode == 0, second.Output);
@@ -60,6 +64,13 @@ public sealed class ImageBuildEndToEndTests(PackageFeedFixture feed)
 
         var run = await CommandLine.RunAsync("dotnet", [apphost.PathOf("bin/Debug/net10.0/ImagesAppHost.dll")]);
         Assert.Equal($"{apphost.TagPrefix}-alpha:1\n{apphost.TagPrefix}-beta:1\n{apphost.TagPrefix}-gamma:1\n", run.Output);
+
+        // The AppHost runs the image it built, named by the generated constants, and serves its changed content.
+        await using (var serving = ServingAppHost.Start(apphost.PathOf("bin/Debug/net10.0/ImagesAppHost.dll")))
+        {
+            var page = await serving.WaitForAnswerAsync("/app.txt", "alpha v1\ntouched\n", TimeSpan.FromMinutes(3));
+            Assert.True(page == "alpha v1\ntouched\n", $"GET /app.txt answered: {page}\nAppHost output:\n{serving.Output}");
+        }
 
         var clean = await apphost.RunAsync("clean");
         Assert.True(clean.ExitCode == 0, clean.Output);

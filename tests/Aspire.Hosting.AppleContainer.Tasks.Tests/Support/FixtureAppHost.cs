@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Aspire.Hosting.AppleContainer.Tasks.Tests.Support;
@@ -43,6 +44,20 @@ internal sealed partial class FixtureAppHost : IAsyncDisposable
     public string LabelFilter => $"label=enge.e2e.session={_session}";
 
     public string PathOf(string relative) => Path.Combine(Directory, relative);
+
+    /// <summary>
+    /// The assemblies the AppHost compiles against from the packed package, as its restore resolved them (full paths in
+    /// the private packages folder): where IntelliSense looks for each one's .xml.
+    /// </summary>
+    public IReadOnlyList<string> PackageCompileReferences()
+    {
+        using var assets = JsonDocument.Parse(File.ReadAllText(PathOf("obj/project.assets.json")));
+        var key = $"Aspire.Hosting.AppleContainer/{_feed.Version}";
+        var packageFolder = assets.RootElement.GetProperty("packageFolders").EnumerateObject().First().Name;
+        var packagePath = assets.RootElement.GetProperty("libraries").GetProperty(key).GetProperty("path").GetString()!;
+        var target = assets.RootElement.GetProperty("targets").EnumerateObject().Single(t => !t.Name.Contains('/')).Value.GetProperty(key);
+        return [.. target.GetProperty("compile").EnumerateObject().Select(asset => Path.Combine(packageFolder, packagePath, asset.Name))];
+    }
 
     /// <summary>Runs <c>dotnet &lt;verb&gt;</c> on the AppHost at normal verbosity.</summary>
     public Task<(int ExitCode, string Output)> RunAsync(string verb, params string[] extra) =>
