@@ -162,7 +162,7 @@ public sealed class EmulatorRegistryTests
         }
     }
 
-    /// <summary>A missing input is logged with its path and exits 1 with no error line (ImageLoad.swift@1.2.2:52-56).</summary>
+    /// <summary>A missing input is logged with its path and exits 1 with no error line (ImageLoad.swift@1.2.2:54-59).</summary>
     [EmulatorFact(Timeout = 60_000)]
     public async Task Load_of_a_missing_file_logs_it_and_exits_1()
     {

@@ -58,7 +58,7 @@ internal sealed partial class AppleContainerRuntime
     /// <inheritdoc />
     /// <remarks>
     /// <c>image load --input</c> prints each loaded image's reference on its own line of stdout, after the unpack
-    /// (ImageLoad.swift@1.2.2:107-109); a missing file is logged as "file does not exist" and exits 1 (lines 52-56).
+    /// (ImageLoad.swift@1.2.2:108-110); a missing file is logged as "file does not exist" and exits 1 (lines 54-59).
     /// </remarks>
     public async Task<IReadOnlyList<string>> LoadImagesAsync(string archivePath, CancellationToken cancellationToken = default)
     {
