@@ -33,7 +33,8 @@ internal sealed partial class AppleContainerRuntime
         ArgumentException.ThrowIfNullOrWhiteSpace(registry);
         ArgumentException.ThrowIfNullOrEmpty(username);
         ArgumentException.ThrowIfNullOrEmpty(password);
-        await _invoker.RunAsync(AppleArguments.RegistryLogin(registry, username), "log in to the registry", cancellationToken, standardInput: password, secrets: [password]).ConfigureAwait(false);
+        // The CLI builds "<scheme>://<server>" itself, so a server given as a URL (https://host) is passed as its domain.
+        await _invoker.RunAsync(AppleArguments.RegistryLogin(RegistryHost.DomainOf(registry), username), "log in to the registry", cancellationToken, standardInput: password, secrets: [password]).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
