@@ -26,14 +26,19 @@ command -v docker >/dev/null && timeout 20 docker info >/dev/null 2>&1 && runtim
 # each runtime.
 snapshot() {
   local cli
+  {
   for cli in "${runtime_clis[@]}"; do
     {
       "$cli" ps -aq --no-trunc
       "$cli" volume ls -q | sed 's/^/volume /'
       "$cli" network ls --format '{{.Name}}' | sed 's/^/network /'
-      "$cli" images --format '{{.Repository}}:{{.Tag}}' | { grep '/aspire-container-files:' || true; } | sed 's/^/image /'
+      # ...and images named for a registry on this machine (what the registry and publish tests push and pull).
+      "$cli" images --format '{{.Repository}}:{{.Tag}}' | { grep -E '/aspire-container-files:|^(127\.0\.0\.1|localhost):[0-9]+/' || true; } | sed 's/^/image /'
     } 2>/dev/null | sed "s/^/$cli /"
-  done | sort
+  done
+  # The storage of the test registries (tests/TestSupport/TestRegistry.cs), deleted when each one is disposed.
+  find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'actr-test-registry-*' -printf 'registry-storage %p\n' 2>/dev/null
+  } | sort
 }
 # Processes the tests start and must end: the emulator's CLIs and runtime helpers, the cleanup watchdog, test AppHosts,
 # the runtimes' long-lived CLIs and the test registry (pid and command line, one a line).
