@@ -1,7 +1,7 @@
 using Aspire.Hosting.AppleContainer.Cleanup;
 using Aspire.Hosting.AppleContainer.Networking;
 using Aspire.Hosting.AppleContainer.Orchestration;
-using Aspire.Hosting.AppleContainer.Publishing;
+using Aspire.Hosting.AppleContainer.Deployment;
 using Aspire.Hosting.AppleContainer.Takeover;
 using Aspire.Hosting.Lifecycle;
 using Microsoft.Extensions.DependencyInjection;

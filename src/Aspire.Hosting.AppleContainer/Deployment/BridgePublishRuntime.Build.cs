@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 #pragma warning disable ASPIRECONTAINERRUNTIME001 // Aspire's container runtime abstraction is experimental in 13.6.5.
 #pragma warning disable ASPIREPIPELINES003 // ContainerImageBuildOptions and its enums are experimental in 13.6.5.
 
-namespace Aspire.Hosting.AppleContainer.Publishing;
+namespace Aspire.Hosting.AppleContainer.Deployment;
 
 /// <content>Building an image from a Dockerfile, and saving it to an archive when the build options ask for one.</content>
 internal sealed partial class BridgePublishRuntime

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 #pragma warning disable ASPIRECONTAINERRUNTIME001 // Aspire's container runtime abstraction is experimental in 13.6.5.
 #pragma warning disable ASPIREPIPELINES003 // IResourceContainerImageManager is experimental in 13.6.5.
 
-namespace Aspire.Hosting.AppleContainer.Publishing;
+namespace Aspire.Hosting.AppleContainer.Deployment;
 
 /// <summary>
 /// Puts the publish pipeline on the bridge: Aspire's <see cref="IContainerRuntimeResolver"/> (registered by

@@ -8,7 +8,7 @@ using AspireRuntime = Aspire.Hosting.Publishing.IContainerRuntime;
 
 #pragma warning disable ASPIRECONTAINERRUNTIME001 // Aspire's container runtime abstraction is experimental in 13.6.5.
 
-namespace Aspire.Hosting.AppleContainer.Publishing;
+namespace Aspire.Hosting.AppleContainer.Deployment;
 
 /// <summary>
 /// Replaces Aspire's <c>ContainerRuntimeResolver</c> while the integration is active: the publish pipeline builds, tags
@@ -33,7 +33,7 @@ internal sealed class BridgeContainerRuntimeResolver : IContainerRuntimeResolver
         _services = services;
         _configuration = configuration;
         _runtimes = runtimes;
-        _logger = loggerFactory.CreateLogger("Aspire.Hosting.AppleContainer.Publishing");
+        _logger = loggerFactory.CreateLogger("Aspire.Hosting.AppleContainer.Deployment");
     }
 
     /// <inheritdoc />

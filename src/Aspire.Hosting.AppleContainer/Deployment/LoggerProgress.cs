@@ -1,7 +1,7 @@
 using Aspire.Hosting.AppleContainer.Bridge;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting.AppleContainer.Publishing;
+namespace Aspire.Hosting.AppleContainer.Deployment;
 
 /// <summary>Writes each progress line of a bridge operation (build, push) to the publish log.</summary>
 internal sealed class LoggerProgress(ILogger logger, string runtime, string image, LogLevel level) : IProgress<ProgressEvent>

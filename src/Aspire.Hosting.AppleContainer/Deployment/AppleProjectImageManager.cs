@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 #pragma warning disable ASPIREPIPELINES003 // IResourceContainerImageManager is experimental in 13.6.5.
 #pragma warning disable ASPIREPROJECTS001 // SupportsDotnetProgramPublishing is experimental in 13.6.5.
 
-namespace Aspire.Hosting.AppleContainer.Publishing;
+namespace Aspire.Hosting.AppleContainer.Deployment;
 
 /// <summary>
 /// Decorates Aspire's image manager for Apple's runtime. Aspire tells the .NET SDK where to put a project's image only

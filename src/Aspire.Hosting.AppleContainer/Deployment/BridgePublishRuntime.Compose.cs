@@ -2,7 +2,7 @@ using Aspire.Hosting.Publishing;
 
 #pragma warning disable ASPIRECONTAINERRUNTIME001 // Aspire's container runtime abstraction is experimental in 13.6.5.
 
-namespace Aspire.Hosting.AppleContainer.Publishing;
+namespace Aspire.Hosting.AppleContainer.Deployment;
 
 /// <content>
 /// Compose and image inspection: Apple's <c>container</c> has no compose (Sources/ContainerCommands@1.2.2 has no such

@@ -4,7 +4,7 @@ using Aspire.Hosting.Publishing;
 #pragma warning disable ASPIREPROJECTS001 // IDotnetProgramResource is experimental in Aspire 13.6.5.
 #pragma warning disable ASPIREPIPELINES003 // Container build options are experimental in Aspire 13.6.5.
 
-namespace Aspire.Hosting.AppleContainer.Publishing;
+namespace Aspire.Hosting.AppleContainer.Deployment;
 
 /// <summary>
 /// A stand-in for a .NET program resource that Aspire's own image manager builds into an OCI archive instead of a

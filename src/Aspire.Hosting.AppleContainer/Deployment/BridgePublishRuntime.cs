@@ -11,7 +11,7 @@ using AspireRuntime = Aspire.Hosting.Publishing.IContainerRuntime;
 #pragma warning disable ASPIRECONTAINERRUNTIME001 // Aspire's container runtime abstraction is experimental in 13.6.5.
 #pragma warning disable ASPIREPIPELINES003 // ContainerImageBuildOptions and its enums are experimental in 13.6.5.
 
-namespace Aspire.Hosting.AppleContainer.Publishing;
+namespace Aspire.Hosting.AppleContainer.Deployment;
 
 /// <summary>
 /// Aspire's publish-side container runtime (<see cref="AspireRuntime"/>) carried out by the bridge's selected runtime:
