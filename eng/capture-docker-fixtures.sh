@@ -145,4 +145,7 @@ fail "a container is attached" network rm engd-net
 fail "" network rm engd-nope
 fail "" run --name engd-x4 --label engd=1 --network engd-nope "$busybox" true
 
+# Registry failures (push, login, tag): registry-errors.txt, by the script podman's capture uses as well.
+"$root/eng/capture-registry-fixtures.sh" docker
+
 echo "captured into $out" >&2

@@ -34,6 +34,8 @@ internal static class DiagnosticCatalog
         [BridgeErrorCode.InvalidState] = "InvalidState",
         [BridgeErrorCode.BuildFailed] = "BuildFailed",
         [BridgeErrorCode.ImageNotFound] = "ImageNotFound",
+        [BridgeErrorCode.RegistryUnreachable] = "RegistryUnreachable",
+        [BridgeErrorCode.RegistryAuthRefused] = "RegistryAuthRefused",
     };
 
     /// <summary>Every bridge error code that has a diagnostic.</summary>

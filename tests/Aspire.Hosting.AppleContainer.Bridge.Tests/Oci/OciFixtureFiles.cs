@@ -22,7 +22,7 @@ internal static class OciFixtureFiles
     public static string Docker(string name) => Read("docker", name);
 
     /// <summary>
-    /// The cases of a runtime's errors.txt (<c>== podman|docker ARGS[ (note)]</c>, stderr lines, <c>exit=N</c>): the
+    /// The cases of a runtime's errors.txt and registry-errors.txt (<c>== podman|docker ARGS[ (note)]</c>, stderr lines, <c>exit=N</c>): the
     /// arguments (and note), and the stderr and exit code they produced.
     /// </summary>
     public static IReadOnlyDictionary<string, OciCapturedFailure> Errors(string runtime)
@@ -31,7 +31,7 @@ internal static class OciFixtureFiles
         var cases = new Dictionary<string, OciCapturedFailure>(StringComparer.Ordinal);
         string? command = null;
         var stderr = new List<string>();
-        foreach (var line in Read(runtime, "errors.txt").Split('\n'))
+        foreach (var line in (Read(runtime, "errors.txt") + "\n" + Read(runtime, "registry-errors.txt")).Split('\n'))
         {
             if (line.StartsWith(header, StringComparison.Ordinal))
             {

@@ -144,7 +144,34 @@ internal static class AppleArguments
     /// <c>image pull</c> with a platform always: without one, DefaultPlatform.resolve returns nil and every platform of a
     /// multi-platform image is pulled and unpacked (ImagePull.swift@1.2.2:73, DefaultPlatform.swift@1.2.2:62-93).
     /// </summary>
-    public static IReadOnlyList<string> ImagePull(string image, string platform) => ["image", "pull", "--progress", "plain", "--platform", platform, image];
+    /// <remarks>The scheme as for <see cref="ImagePush"/>: <c>image pull</c> takes the same Flags.Registry (ImagePull.swift@1.2.2:31-32, 82).</remarks>
+    public static IReadOnlyList<string> ImagePull(string image, string platform) =>
+        ["image", "pull", "--progress", "plain", .. SchemeFlags(image), "--platform", platform, image];
+
+    /// <summary><c>image tag source target</c> (ImageTag.swift@1.2.2:27-44; prints the target).</summary>
+    public static IReadOnlyList<string> ImageTag(string source, string target) => ["image", "tag", source, target];
+
+    /// <summary>
+    /// <c>image push --progress plain [--scheme http] ref</c> (ImagePush.swift@1.2.2:27-82). Under the CLI's default
+    /// <c>--scheme auto</c> the scheme is decided from the reference's domain with its port
+    /// (ClientImage.swift@1.2.2:384-393, RequestScheme.swift@1.2.2:46-96), so <c>127.0.0.1:5000/x</c> would be HTTPS:
+    /// the bridge applies <see cref="RegistryHost"/> to the host alone and passes <c>--scheme http</c> for an internal one.
+    /// </summary>
+    public static IReadOnlyList<string> ImagePush(string image) => ["image", "push", "--progress", "plain", .. SchemeFlags(image), image];
+
+    /// <summary>
+    /// <c>registry login --username U --password-stdin [--scheme http] server</c> (RegistryLogin.swift@1.2.2:27-98): the
+    /// password is read from standard input to its end and trimmed; the scheme follows the same rule as a push
+    /// (the login pings <c>/v2/</c> with <c>RequestScheme.schemeFor(host:)</c> of the server with its port, line 68).
+    /// </summary>
+    public static IReadOnlyList<string> RegistryLogin(string server, string username) =>
+        ["registry", "login", "--username", username, "--password-stdin", .. SchemeFlags(server), server];
+
+    /// <summary><c>image save --output path refs…</c> (ImageSave.swift@1.2.2: one OCI archive; prints each reference).</summary>
+    public static IReadOnlyList<string> ImageSave(IReadOnlyList<string> images, string archivePath) => ["image", "save", "--output", archivePath, .. images];
+
+    /// <summary><c>image load --input path</c> (ImageLoad.swift@1.2.2: prints one loaded reference per line).</summary>
+    public static IReadOnlyList<string> ImageLoad(string archivePath) => ["image", "load", "--input", archivePath];
 
     public static IReadOnlyList<string> ImageDelete(string image) => ["image", "delete", image];
 
@@ -264,4 +291,7 @@ internal static class AppleArguments
             argv.AddRange([flag, value]);
         }
     }
+
+    /// <summary><c>--scheme http</c> for a registry on an internal host (<see cref="RegistryHost.IsInternal"/>), else nothing: Apple's default (<c>auto</c>).</summary>
+    private static IEnumerable<string> SchemeFlags(string registryOrImage) => RegistryHost.IsInternal(registryOrImage) ? ["--scheme", "http"] : [];
 }

@@ -18,6 +18,9 @@ internal static class AppleErrorClassifier
     /// <summary>The remedy when the BuildKit builder is not running.</summary>
     public const string BuilderStartHint = "run `container builder start`";
 
+    /// <summary>The remedy when the registry refused.</summary>
+    public const string RegistryLoginHint = "run `container registry login --username <user> --password-stdin <registry>` with the right credentials, or check the account's rights to the repository";
+
     /// <summary>The ordered rules (first match wins).</summary>
     public static IReadOnlyList<ClassifierRule> Rules { get; } =
     [
@@ -55,6 +58,19 @@ internal static class AppleErrorClassifier
 
         // Sources/Services/ContainerAPIService/Client/Utility.swift:300-304: --network other than default before macOS 26.
         new(@"non-default network configuration requires macOS 26", BridgeErrorCode.UnsupportedOption, "Networks other than the default need macOS 26 or newer."),
+
+        // The registry refused (containerization 0.40.1 RegistryClient.swift:179-210: a 401/403 whose challenge is not a
+        // Bearer one, such as an htpasswd registry's Basic, is thrown as invalidStatus "HTTP request to <url> failed with
+        // response: 401 Unauthorized. Reason: invalidArgument: \"missing Bearer challenge in WWW-Authenticate header\"",
+        // RegistryClient+Error.swift:24-32; a token refused: "Reason: access denied or wrong credentials"). The login prints it
+        // as it is (RegistryLogin.swift@1.2.2:86-97); a push or pull without stored credentials gains ", no credentials found
+        // for host <host>" (ImagesService.swift@1.2.2:414-447).
+        new(@"failed with response: 40[13] |no credentials found for host", BridgeErrorCode.RegistryAuthRefused, RegistryLoginHint),
+
+        // The registry cannot be reached: a name that does not resolve (RegistryClient.swift@0.40.1:235-246); a refused
+        // connection, a TLS handshake with a plain-HTTP registry, a timeout: AsyncHTTPClient/NIO texts (not in the mirrored
+        // sources; the words matched are those of POSIXErrorCode, NIOSSL's handshakeFailed and HTTPClientError).
+        new(@"failed to resolve either repository hostname|Connection refused|handshakeFailed|No route to host|deadlineExceeded|connectTimeout", BridgeErrorCode.RegistryUnreachable),
 
         // Sources/ContainerCommands/Image/ImageInspect.swift:44-50 ("image not found: <refs>");
         // Sources/Services/ContainerAPIService/Client/ClientImage.swift:185-190 ("image with reference <ref>");

@@ -26,7 +26,63 @@ internal sealed class OciArguments(OciFlavor flavor)
     /// </summary>
     public IReadOnlyList<string> ImageInspect(IReadOnlyList<string> images) => ["image", "inspect", "--format", "{{.Id}}", .. images];
 
-    public IReadOnlyList<string> Pull(string image, string? platform = null) => platform is null ? ["pull", image] : ["pull", "--platform", platform, image];
+    /// <summary>
+    /// <c>pull</c>; on podman a registry on an internal host (<see cref="RegistryHost.IsInternal"/>) gets
+    /// <c>--tls-verify=false</c> (see <see cref="InsecureRegistryFlags"/>).
+    /// </summary>
+    public IReadOnlyList<string> Pull(string image, string? platform = null)
+    {
+        var argv = new List<string> { "pull" };
+        argv.AddRange(InsecureRegistryFlags(image));
+        AddOptional(argv, "--platform", platform);
+        argv.Add(image);
+        return argv;
+    }
+
+    public IReadOnlyList<string> Tag(string source, string target) => ["image", "tag", source, target];
+
+    /// <summary><c>push</c> of a full reference, with the internal-host rule of <see cref="InsecureRegistryFlags"/>.</summary>
+    public IReadOnlyList<string> Push(string image) => ["push", .. InsecureRegistryFlags(image), image];
+
+    /// <summary>
+    /// <c>login --username U --password-stdin [--tls-verify=false] registry</c>: the password is written to the CLI's
+    /// standard input, so it is never on this argv.
+    /// </summary>
+    public IReadOnlyList<string> Login(string registry, string username) =>
+        ["login", "--username", username, "--password-stdin", .. InsecureRegistryFlags(registry), registry];
+
+    /// <summary>
+    /// <c>save --output path images…</c>. podman writes a <c>docker-archive</c> (the one format it can put several images
+    /// in, with <c>--multi-image-archive</c>: podman 4.3 refuses "unsupported format \"oci-archive\" for saving multiple
+    /// images (only docker-archive)"), which its <c>load</c> reads back; docker writes its own archive of several images.
+    /// </summary>
+    public IReadOnlyList<string> Save(IReadOnlyList<string> images, string archivePath)
+    {
+        var argv = new List<string> { "save", "--output", archivePath };
+        if (Flavor == OciFlavor.Podman)
+        {
+            argv.AddRange(["--format", "docker-archive"]);
+            if (images.Count > 1)
+            {
+                argv.Add("--multi-image-archive");
+            }
+        }
+
+        argv.AddRange(images);
+        return argv;
+    }
+
+    public IReadOnlyList<string> Load(string archivePath) => ["load", "--input", archivePath];
+
+    /// <summary>
+    /// The internal-host rule (<see cref="RegistryHost"/>): podman is told <c>--tls-verify=false</c> for a registry on an
+    /// internal host (it then speaks plain HTTP when the registry does not offer TLS). docker's daemon takes no per-call flag:
+    /// it treats 127.0.0.0/8 as an insecure registry by itself (its default <c>insecure-registries</c>), and the other
+    /// private ranges only when the daemon's configuration lists them; without that, docker's "http: server gave HTTP
+    /// response to HTTPS client" is classified as registry_unreachable with that hint (<see cref="OciErrorClassifier"/>).
+    /// </summary>
+    private IEnumerable<string> InsecureRegistryFlags(string registryOrImage) =>
+        Flavor == OciFlavor.Podman && RegistryHost.IsInternal(registryOrImage) ? ["--tls-verify=false"] : [];
 
     public IReadOnlyList<string> RemoveImage(string image, bool force) =>
         force ? ["image", "rm", "--force", image] : ["image", "rm", image];

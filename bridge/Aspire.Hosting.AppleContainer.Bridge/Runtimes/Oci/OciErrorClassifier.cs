@@ -13,6 +13,13 @@ internal static partial class OciErrorClassifier
     private const string PodmanNotRunningHint = "Start the podman service (on macOS/Windows: `podman machine start`), or select another runtime.";
     private const string DockerNotRunningHint = "Start Docker (the daemon or Docker Desktop), or select another runtime.";
 
+    private const string PlainHttpRegistryHint =
+        "The registry speaks plain HTTP. The bridge asks podman for it (--tls-verify=false) for registries on localhost and private " +
+        "IPv4 addresses; docker's daemon does so only for 127.0.0.0/8 and the registries listed under \"insecure-registries\" in its " +
+        "daemon.json (restart the daemon after adding it), or serve the registry over TLS.";
+
+    private const string RegistryAuthHint = "Log in to the registry with the right user name and password, or check the account's rights to the repository.";
+
     /// <summary>The rules shared by podman and docker, in match order.</summary>
     public static IReadOnlyList<ClassifierRule> Rules { get; } =
     [
@@ -21,6 +28,15 @@ internal static partial class OciErrorClassifier
 
         // docker: "Cannot connect to the Docker daemon at unix:///…sock. Is the docker daemon running?"
         new(@"cannot connect to the docker daemon|is the docker daemon running", BridgeErrorCode.RuntimeNotRunning, DockerNotRunningHint),
+
+        // A registry that does not answer, or not in the protocol asked for (…/registry-errors.txt of both runtimes):
+        // podman: "pinging container registry 127.0.0.1:n: Get \"http://127.0.0.1:n/v2/\": dial tcp …: connect: connection
+        // refused" (push and login alike), "…: http: server gave HTTP response to HTTPS client" (HTTPS asked of a plain-HTTP
+        // registry), "…: dial tcp: lookup x on …: no such host"; docker: "Get \"http://127.0.0.1:n/v2/\": dial tcp …: connect:
+        // connection refused" (push), "Error response from daemon: Get \"http://…/v2/\": dial tcp …" (login). Only the
+        // registry's /v2/ URL or podman's "pinging container registry" count, so a build step's own network error does not.
+        new(@"server gave http response to https client", BridgeErrorCode.RegistryUnreachable, PlainHttpRegistryHint),
+        new(@"pinging container registry|""https?://[^""]+/v2/[^""]*"": (dial tcp|net/http|x509|tls|remote error)", BridgeErrorCode.RegistryUnreachable),
 
         // podman: "volume ... is being used by the following container(s): ...: volume is being used".
         // docker: "remove x: volume is in use - [id]".
@@ -59,7 +75,16 @@ internal static partial class OciErrorClassifier
         // podman: "x: image not known". docker: "No such image: x"; a registry's missing tag or repository: "manifest for
         // x not found: manifest unknown: manifest unknown". Docker Hub's "pull access denied for x, repository does not
         // exist or may require 'docker login'" comes from docker/cli (no Docker Hub here, so it is not captured).
-        new(@"image not known|no such image|manifest unknown|repository does not exist", BridgeErrorCode.ImageNotFound),
+        // A push of an image that is not local: podman "x: image not known", docker "An image does not exist locally with
+        // the tag: x" (registry-errors.txt); a tag of a missing source: podman "image not known", docker "No such image: x".
+        new(@"image not known|no such image|manifest unknown|repository does not exist|an image does not exist locally", BridgeErrorCode.ImageNotFound),
+
+        // The registry refused (registry-errors.txt): podman's push without credentials "…: unauthorized: authentication
+        // required", its login with a wrong password "logging into \"x\": invalid username/password"; docker's push without
+        // credentials "no basic auth credentials", its login "login attempt to http://x/v2/ failed with status: 401
+        // Unauthorized". After the image rule: docker's "pull access denied …: denied: requested access to the resource is
+        // denied" is a missing repository as often as a refusal.
+        new(@"unauthorized: |invalid username/password|no basic auth credentials|failed with status: 40[13]|denied: requested access to the resource is denied", BridgeErrorCode.RegistryAuthRefused, RegistryAuthHint),
 
         // docker CLI 23 and later, asked for BuildKit (a build with secrets) without the buildx component: "ERROR: BuildKit
         // is enabled but the buildx component is missing or broken." (the legacy builder's deprecation notice also
