@@ -47,3 +47,7 @@ public sealed class DockerCertificateTests(DockerTestRuntime runtime) : Certific
 /// <summary>Container networking on real docker.</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class DockerContainerNetworkTests(DockerTestRuntime runtime) : ContainerNetworkTests<DockerTestRuntime>(runtime);
+
+/// <summary>Publishing (build, tag, push) through the integration's runtime, on real docker.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class DockerPublishTests(DockerTestRuntime runtime) : PublishTests<DockerTestRuntime>(runtime);

@@ -47,3 +47,7 @@ public sealed class PodmanCertificateTests(PodmanTestRuntime runtime) : Certific
 /// <summary>Container networking on real podman.</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class PodmanContainerNetworkTests(PodmanTestRuntime runtime) : ContainerNetworkTests<PodmanTestRuntime>(runtime);
+
+/// <summary>Publishing (build, tag, push) through the integration's runtime, on real podman.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class PodmanPublishTests(PodmanTestRuntime runtime) : PublishTests<PodmanTestRuntime>(runtime);
