@@ -55,6 +55,11 @@ public sealed class AppleEmulatorFixture : RuntimeFixture, IAsyncLifetime
         return localName;
     }
 
+    /// <inheritdoc />
+    /// <remarks><c>registry logout</c> (RegistryLogout.swift@1.2.2); the emulator keeps credentials in its state, removed with it.</remarks>
+    public override Task ForgetRegistryLoginAsync(string registry, CancellationToken cancellationToken) =>
+        CliAsync(["registry", "logout", registry], cancellationToken);
+
     /// <summary>Runs the emulator directly (fixture plumbing, not the code under test).</summary>
     internal async Task<ProcessResult> CliAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {

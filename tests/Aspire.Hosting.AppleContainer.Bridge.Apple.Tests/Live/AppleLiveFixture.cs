@@ -56,6 +56,11 @@ public sealed class AppleLiveFixture : RuntimeFixture, IAsyncLifetime
         return localName.Replace("localhost/", registry + "/", StringComparison.Ordinal);
     }
 
+    /// <inheritdoc />
+    /// <remarks><c>registry logout</c> removes the keychain entry (RegistryLogout.swift@1.2.2).</remarks>
+    public override Task ForgetRegistryLoginAsync(string registry, CancellationToken cancellationToken) =>
+        CliAsync(["registry", "logout", registry], cancellationToken);
+
     /// <summary>Runs the CLI directly (fixture plumbing).</summary>
     internal async Task<ProcessResult> CliAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {

@@ -13,6 +13,7 @@ namespace Aspire.Hosting.AppleContainer.Bridge.Contract;
 /// base calls <see cref="IContainerRuntime.DetectAsync"/> and fails the fixture when the runtime is unusable);</item>
 /// <item>implement <see cref="CreatePullableImageAsync"/>, making an image available to <c>PullImageAsync</c>
 /// without a registry (podman: an <c>oci-archive:</c> file saved from the busybox image);</item>
+/// <item>implement <see cref="ForgetRegistryLoginAsync"/> (the runtime's logout), which undoes a test's login;</item>
 /// <item>carry <see cref="RuntimeAvailabilityAttribute"/> naming a <see cref="RuntimeAvailability"/> probe, so that
 /// <see cref="RuntimeFactAttribute"/> tests skip when (and only when) the runtime is not installed;</item>
 /// <item>optionally override <see cref="BusyboxImage"/>, <see cref="ServiceImage"/>, <see cref="SuiteName"/> and
@@ -89,6 +90,12 @@ public abstract class RuntimeFixture : IAsyncLifetime
     /// afterwards until pulled; the scope removes it and whatever the fixture needed (register cleanup there).
     /// </summary>
     public abstract Task<string> CreatePullableImageAsync(string localName, ResourceScope scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the credentials a <see cref="IContainerRuntime.LoginToRegistryAsync"/> to <paramref name="registry"/> stored
+    /// where the runtime keeps them (the registry contract's cleanup), through the runtime's own logout.
+    /// </summary>
+    public abstract Task ForgetRegistryLoginAsync(string registry, CancellationToken cancellationToken);
 
     /// <inheritdoc />
     public async Task InitializeAsync()

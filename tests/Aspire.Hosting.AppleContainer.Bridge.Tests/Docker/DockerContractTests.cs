@@ -31,3 +31,6 @@ public sealed class DockerNetworkingTests(DockerFixture fixture) : NetworkingCon
 
 /// <summary>The container network contract on real docker.</summary>
 public sealed class DockerContainerNetworkTests(DockerFixture fixture) : ContainerNetworkContract<DockerFixture>(fixture);
+
+/// <summary>The registry contract on a real docker engine, against real local registries.</summary>
+public sealed class DockerRegistryTests(DockerFixture fixture) : RegistryContract<DockerFixture>(fixture);

@@ -51,6 +51,10 @@ public sealed class DockerFixture : RuntimeFixture, IAsyncLifetime
         return localName;
     }
 
+    /// <inheritdoc />
+    public override Task ForgetRegistryLoginAsync(string registry, CancellationToken cancellationToken) =>
+        DockerAsync(["logout", registry], cancellationToken);
+
     /// <summary>Runs docker directly (fixture plumbing, not the code under test).</summary>
     internal async Task<ProcessResult> DockerAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {

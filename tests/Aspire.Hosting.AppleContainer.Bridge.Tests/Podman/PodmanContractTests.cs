@@ -31,3 +31,6 @@ public sealed class PodmanNetworkingTests(PodmanFixture fixture) : NetworkingCon
 
 /// <summary>The container network contract on real podman.</summary>
 public sealed class PodmanContainerNetworkTests(PodmanFixture fixture) : ContainerNetworkContract<PodmanFixture>(fixture);
+
+/// <summary>The registry contract on real podman, against real local registries.</summary>
+public sealed class PodmanRegistryTests(PodmanFixture fixture) : RegistryContract<PodmanFixture>(fixture);

@@ -34,6 +34,10 @@ public sealed class PodmanFixture : RuntimeFixture
         return $"oci-archive:{archive}";
     }
 
+    /// <inheritdoc />
+    public override Task ForgetRegistryLoginAsync(string registry, CancellationToken cancellationToken) =>
+        PodmanAsync(["logout", registry], cancellationToken);
+
     /// <summary>Runs podman directly (fixture plumbing, not the code under test).</summary>
     internal async Task<ProcessResult> PodmanAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
