@@ -47,3 +47,32 @@ public sealed class AppleEmulatorCertificateTests(AppleEmulatorTestRuntime runti
 /// <summary>Container networking on Apple's dialect on the Apple CLI emulator (real containers on podman underneath).</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class AppleEmulatorContainerNetworkTests(AppleEmulatorTestRuntime runtime) : ContainerNetworkTests<AppleEmulatorTestRuntime>(runtime);
+
+/// <summary>
+/// Publishing (build, tag, push) through Apple's dialect on the Apple CLI emulator: the emulator's call journal
+/// (<c>ACTR_APPLE_EMULATOR_CALL_LOG</c>) shows that Apple's verbs did the work: <c>build</c> for the Dockerfile resource,
+/// <c>image load</c> for the .NET SDK's archive, <c>image tag</c> and <c>image push</c>.
+/// </summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class AppleEmulatorPublishTests(AppleEmulatorTestRuntime runtime) : PublishTests<AppleEmulatorTestRuntime>(runtime)
+{
+    private const string CallLog = "ACTR_APPLE_EMULATOR_CALL_LOG";
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<string> LogoutCommand(string registry) => [runtime.CliPath!, "registry", "logout", registry];
+
+    /// <inheritdoc />
+    protected override IReadOnlyDictionary<string, string> ExtraSettings(string workDirectory) =>
+        new Dictionary<string, string> { [CallLog] = Path.Combine(workDirectory, "emulator-calls.log") };
+
+    private protected override void AssertRuntimeVerbs(string workDirectory, Support.PublishAppHostRun run)
+    {
+        var journal = Path.Combine(workDirectory, "emulator-calls.log");
+        Assert.True(File.Exists(journal), $"The emulator wrote no call journal at {journal}.");
+        var calls = File.ReadAllLines(journal);
+        foreach (var verb in new[] { "build", "image load", "image tag", "image push" })
+        {
+            Assert.True(calls.Any(call => EmulatorJournal.Verb(call).StartsWith(verb, StringComparison.Ordinal)), $"No '{verb}' in the emulator's journal:\n{string.Join('\n', calls)}");
+        }
+    }
+}

@@ -50,4 +50,8 @@ public sealed class DockerContainerNetworkTests(DockerTestRuntime runtime) : Con
 
 /// <summary>Publishing (build, tag, push) through the integration's runtime, on real docker.</summary>
 [Collection(RealRuntimeCollection.Name)]
-public sealed class DockerPublishTests(DockerTestRuntime runtime) : PublishTests<DockerTestRuntime>(runtime);
+public sealed class DockerPublishTests(DockerTestRuntime runtime) : PublishTests<DockerTestRuntime>(runtime)
+{
+    /// <inheritdoc />
+    protected override IReadOnlyList<string> LogoutCommand(string registry) => [DockerEngine.CliPath ?? "docker", "logout", registry];
+}

@@ -50,4 +50,8 @@ public sealed class PodmanContainerNetworkTests(PodmanTestRuntime runtime) : Con
 
 /// <summary>Publishing (build, tag, push) through the integration's runtime, on real podman.</summary>
 [Collection(RealRuntimeCollection.Name)]
-public sealed class PodmanPublishTests(PodmanTestRuntime runtime) : PublishTests<PodmanTestRuntime>(runtime);
+public sealed class PodmanPublishTests(PodmanTestRuntime runtime) : PublishTests<PodmanTestRuntime>(runtime)
+{
+    /// <inheritdoc />
+    protected override IReadOnlyList<string> LogoutCommand(string registry) => ["podman", "logout", registry];
+}

@@ -1,6 +1,13 @@
 using Aspire.Hosting.AppleContainer.Bridge;
+using Aspire.Hosting.AppleContainer.Bridge.Cli;
 using Aspire.Hosting.AppleContainer.Bridge.Contract;
+using Aspire.Hosting.AppleContainer.Deployment;
+using Aspire.Hosting.AppleContainer.Orchestration;
 using Aspire.Hosting.AppleContainer.Tests.Support;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+
+#pragma warning disable ASPIRECOMPUTE003 // AddContainerRegistry is experimental in Aspire 13.6.5.
 
 namespace Aspire.Hosting.AppleContainer.Tests.Runtime;
 
@@ -23,6 +30,56 @@ public abstract class PublishTests<TRuntime>(TRuntime runtime) : IClassFixture<T
     /// <summary>Checks a successful run's use of the runtime (the Apple runtime: its verbs in the emulator's journal).</summary>
     private protected virtual void AssertRuntimeVerbs(string workDirectory, PublishAppHostRun run)
     {
+    }
+
+    /// <summary>The runtime's own logout command (CLI and arguments), which undoes a test's login.</summary>
+    protected abstract IReadOnlyList<string> LogoutCommand(string registry);
+
+    /// <summary>
+    /// No stock path of Aspire 13.6.5 calls <c>LoginToRegistryAsync</c> (only Azure's packages do), so the integration's
+    /// runtime is called as they would call it: against a registry with htpasswd auth a wrong password is refused with a
+    /// coded diagnostic, the right one logs in and a resource's image is then pushed, and no password shows in the log or
+    /// the failure. The login is undone with the runtime's logout.
+    /// </summary>
+    [RuntimeFact(Timeout = 300_000)]
+    public async Task The_runtime_logs_in_to_an_htpasswd_registry_and_pushes_to_it_without_the_password_in_any_log_or_failure()
+    {
+        var prefix = RuntimeTestApp.NewPrefix();
+        var password = $"pw-{Guid.NewGuid():N}";
+        var wrongPassword = $"wrong-{Guid.NewGuid():N}";
+        await using var registry = await TestRegistry.StartAsync("actr", password);
+        var bridge = await runtime.BridgeAsync();
+        var log = new CollectingLogger();
+        var publish = new BridgePublishRuntime(new ActiveRuntime(bridge, await bridge.DetectAsync()), new ServiceCollection().BuildServiceProvider(), log);
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = ["--operation", "publish"], DisableDashboard = true });
+        var target = builder.AddContainerRegistry("registry", registry.Address, prefix);
+        var resource = builder.AddContainer($"{prefix}-login", "localhost/actr-test/busybox", "latest")
+            .WithAnnotation(new ContainerRegistryReferenceAnnotation(target.Resource)).Resource;
+        var remote = $"{registry.Address}/{prefix}/{prefix}-login:latest";
+        try
+        {
+            var refused = await Assert.ThrowsAsync<DistributedApplicationException>(() => publish.LoginToRegistryAsync(registry.Address, "actr", wrongPassword, CancellationToken.None));
+            Assert.StartsWith(DiagnosticIdOf(BridgeErrorCode.RegistryAuthRefused) + ":", refused.Message, StringComparison.Ordinal);
+
+            await publish.LoginToRegistryAsync(registry.Address, "actr", password, CancellationToken.None);
+            await publish.PushImageAsync(resource, CancellationToken.None);
+
+            Assert.Contains($"{prefix}/{prefix}-login", await registry.GetCatalogAsync());
+            Assert.DoesNotContain(password, log.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(wrongPassword, log.Text + refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            var logout = LogoutCommand(registry.Address);
+            await ProcessRunner.Default.RunAsync(new ProcessRequest
+            {
+                FileName = logout[0],
+                Arguments = [.. logout.Skip(1)],
+                Environment = runtime.CliEnvironment,
+                Timeout = TimeSpan.FromMinutes(1),
+            });
+            await CleanUpAsync(bridge, prefix, [remote]);
+        }
     }
 
     [RuntimeFact(Timeout = 600_000)]
