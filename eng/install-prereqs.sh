@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs and configures what the tests and the sample need. Idempotent: changes only what is missing.
-#   Debian/Ubuntu: podman + runc + busybox-static + docker-registry + docker.io (the engine, when no dockerd is
+#   Debian/Ubuntu: podman + runc + busybox-static + docker-registry + apache2-utils (htpasswd) + docker.io (the engine, when no dockerd is
 #   installed), and the containers.conf settings podman needs on these machines.
 #   macOS: checks Apple's `container` CLI (>= 1.0) and its service, printing the exact remedy.
 set -euo pipefail
@@ -42,8 +42,9 @@ install_debian() {
   [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || missing+=(busybox-static)
   # podman recommends these; install them by name so that machines configured without recommends work too:
   # catatonit is the init process behind --init, iptables carries published ports for netavark, docker-registry is the
-  # local registry the Apple emulator's pull and push tests run (tests/AppleCliEmulator).
-  for package in catatonit iptables docker-registry; do
+  # local registry the pull, push and registry contract tests run (tests/TestSupport/TestRegistry.cs), and apache2-utils
+  # brings htpasswd, which writes the bcrypt password file of the registry with auth.
+  for package in catatonit iptables docker-registry apache2-utils; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
   done
   if [ ${#missing[@]} -gt 0 ]; then

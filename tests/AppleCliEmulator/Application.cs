@@ -33,6 +33,8 @@ internal static class Application
         ["image delete"] = ImageDeleteVerb.Run,
         ["image rm"] = ImageDeleteVerb.Run,
         ["image tag"] = ImageTagVerb.Run,
+        ["image save"] = ImageSaveVerb.Run,
+        ["image load"] = ImageLoadVerb.Run,
         ["image list"] = ImageListVerb.Run,
         ["image ls"] = ImageListVerb.Run,
         ["volume create"] = VolumeCreateVerb.Run,
@@ -47,6 +49,8 @@ internal static class Application
         ["system status"] = SystemStatusVerb.Run,
         ["system start"] = SystemStartVerb.Run,
         ["system stop"] = SystemStopVerb.Run,
+        ["registry login"] = RegistryLoginVerb.Run,
+        ["registry logout"] = RegistryLogoutVerb.Run,
         ["builder status"] = BuilderVerbs.Status,
         ["builder start"] = BuilderVerbs.Start,
         ["builder stop"] = BuilderVerbs.Stop,
@@ -55,7 +59,7 @@ internal static class Application
     private static readonly Dictionary<string, string> Groups = new(StringComparer.Ordinal)
     {
         ["image"] = "image", ["i"] = "image", ["volume"] = "volume", ["v"] = "volume", ["network"] = "network", ["n"] = "network",
-        ["system"] = "system", ["s"] = "system", ["builder"] = "builder",
+        ["system"] = "system", ["s"] = "system", ["builder"] = "builder", ["registry"] = "registry", ["r"] = "registry",
     };
 
     public static int Run(string[] args)

@@ -10,7 +10,7 @@ internal static class HelpText
 
         SUBCOMMANDS:
           create, run, start, stop, kill, delete (rm), list (ls), inspect, logs, exec, build
-          image (i), volume (v), network (n), system (s), builder
+          image (i), volume (v), network (n), system (s), builder, registry (r)
 
           See 'container help <subcommand>' for detailed help.
         """;

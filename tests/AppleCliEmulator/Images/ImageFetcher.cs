@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AppleCliEmulator.Containers;
 using AppleCliEmulator.Errors;
 using AppleCliEmulator.Podman;
+using AppleCliEmulator.State;
 
 namespace AppleCliEmulator.Images;
 
@@ -9,7 +10,8 @@ namespace AppleCliEmulator.Images;
 /// ClientImage.fetch and ClientImage.pull (ClientImage.swift@1.2.2:247–285, 354–378): a local image is used as is; a
 /// missing one (notFound "image with reference …") is pulled from its registry. The pull normalizes the reference, picks
 /// the scheme from the domain (<see cref="RequestScheme"/>), resolves the manifest (<see cref="RegistryProbe"/>) and then
-/// lets podman fetch the content (<c>--tls-verify=false</c> exactly when the scheme is plain HTTP).
+/// lets podman fetch the content (<c>--tls-verify=false</c> exactly when the scheme is plain HTTP), with the state's logins
+/// (<see cref="RegistryCredentials"/>).
 /// </summary>
 internal static class ImageFetcher
 {
@@ -36,8 +38,9 @@ internal static class ImageFetcher
         var parsed = ImageReference.Parse(normalized);
         var host = parsed.Domain ?? throw CliFailure.Of(ContainerizationError.InvalidArgument($"could not extract host from reference {normalized}"));
         var plainHttp = RequestScheme.IsPlainHttp(scheme, host);
-        RegistryProbe.Resolve(parsed, plainHttp);
-        var arguments = new List<string> { "pull", "--quiet" };
+        var credentials = new RegistryCredentials(EmulatorState.Load());
+        RegistryProbe.Resolve(parsed, plainHttp, credentials.Lookup(parsed.ResolvedDomain!));
+        List<string> arguments = ["pull", "--quiet", .. credentials.PodmanArguments()];
         if (plainHttp)
         {
             arguments.Add("--tls-verify=false");

@@ -34,6 +34,9 @@ internal sealed partial class ImageReference
     /// <summary>The domain the registry client dials (docker.io is registry-1.docker.io).</summary>
     public string? ResolvedDomain => Domain == LegacyDockerHost ? DockerHost : Domain;
 
+    /// <summary><c>Reference.resolveDomain(domain:)</c> (Reference.swift@0.40.1:246-251): docker.io is registry-1.docker.io.</summary>
+    public static string ResolveDomain(string domain) => domain == LegacyDockerHost ? DockerHost : domain;
+
     public override string ToString() => Tag is not null ? $"{Name}:{Tag}" : Digest is not null ? $"{Name}@{Digest}" : Name;
 
     [GeneratedRegex(@"^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[(?:[a-fA-F0-9:]+)\])(?::[0-9]+)?$")]
