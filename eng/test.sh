@@ -32,17 +32,19 @@ snapshot() {
       "$cli" volume ls -q | sed 's/^/volume /'
       "$cli" network ls --format '{{.Name}}' | sed 's/^/network /'
       "$cli" images --format '{{.Repository}}:{{.Tag}}' | { grep '/aspire-container-files:' || true; } | sed 's/^/image /'
+      # The images a publish test builds, tags, loads and pulls carry its prefix (engd-…).
+      "$cli" images --format '{{.Repository}}:{{.Tag}}' | { grep -E '(^|/)engd-' || true; } | sed 's/^/image /'
     } 2>/dev/null | sed "s/^/$cli /"
   done | sort
 }
 # Processes the tests start and must end: the emulator's CLIs and runtime helpers, the cleanup watchdog, test AppHosts,
-# the runtimes' long-lived CLIs and the test registry (pid and command line, one a line).
+# the publish tests' AppHost, the runtimes' long-lived CLIs and the test registry (pid and command line, one a line).
 processes() {
   local pid cmdline
   for pid in /proc/[0-9]*; do
     cmdline=$(tr '\0' ' ' 2>/dev/null < "$pid/cmdline") || continue
     case "$cmdline" in
-      *apple-emulator*|*AppleContainer.Watchdog*|*AppleContainer.TestAppHost*|*AppleContainer.BenchAppHost*|*AppleContainerSample.AppHost*|"podman events"*|"podman logs"*|"podman wait"*|*docker-registry\ serve*|"docker events"*|"docker logs"*|"docker wait"*|"/usr/local/bin/docker "*|"/usr/bin/docker "*)
+      *apple-emulator*|*AppleContainer.Watchdog*|*AppleContainer.TestAppHost*|*AppleContainer.PublishAppHost*|*AppleContainer.BenchAppHost*|*AppleContainerSample.AppHost*|"podman events"*|"podman logs"*|"podman wait"*|*docker-registry\ serve*|"docker events"*|"docker logs"*|"docker wait"*|"/usr/local/bin/docker "*|"/usr/bin/docker "*)
         echo "${pid#/proc/} $cmdline" ;;
     esac
   done | sort

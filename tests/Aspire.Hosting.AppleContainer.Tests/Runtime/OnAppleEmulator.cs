@@ -59,7 +59,7 @@ public sealed class AppleEmulatorPublishTests(AppleEmulatorTestRuntime runtime) 
     private const string CallLog = "ACTR_APPLE_EMULATOR_CALL_LOG";
 
     /// <inheritdoc />
-    protected override IReadOnlyList<string> LogoutCommand(string registry) => [runtime.CliPath!, "registry", "logout", registry];
+    protected override IReadOnlyList<string> LogoutCommand(string registry) => [AppleEmulatorLocator.Path, "registry", "logout", registry];
 
     /// <inheritdoc />
     protected override IReadOnlyDictionary<string, string> ExtraSettings(string workDirectory) =>
@@ -72,7 +72,14 @@ public sealed class AppleEmulatorPublishTests(AppleEmulatorTestRuntime runtime) 
         var calls = File.ReadAllLines(journal);
         foreach (var verb in new[] { "build", "image load", "image tag", "image push" })
         {
-            Assert.True(calls.Any(call => EmulatorJournal.Verb(call).StartsWith(verb, StringComparison.Ordinal)), $"No '{verb}' in the emulator's journal:\n{string.Join('\n', calls)}");
+            Assert.True(calls.Any(call => Verb(call) == verb), $"No '{verb}' in the emulator's journal:\n{string.Join('\n', calls)}");
         }
+    }
+
+    /// <summary>The verb of one journal line (the argv as a JSON array): its first word, with the second for a command group (<c>image load</c>).</summary>
+    private static string Verb(string call)
+    {
+        var argv = System.Text.Json.JsonSerializer.Deserialize<string[]>(call) ?? [];
+        return argv.Length > 1 && argv[0] is "image" or "registry" or "system" or "builder" ? $"{argv[0]} {argv[1]}" : argv.FirstOrDefault() ?? string.Empty;
     }
 }

@@ -160,6 +160,10 @@ public abstract class PublishTests<TRuntime>(TRuntime runtime) : IClassFixture<T
             ["ACTR_PUBLISH_BASE_IMAGE"] = baseImage,
             // The .NET SDK pulls the base image itself, over HTTPS unless told the registry is insecure.
             ["DOTNET_CONTAINER_INSECURE_REGISTRIES"] = registry,
+            // Aspire's `dotnet publish` of the project leaves no build servers behind.
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+            ["UseSharedCompilation"] = "false",
         };
         foreach (var (key, value) in ExtraSettings(work))
         {
