@@ -32,8 +32,8 @@ snapshot() {
       "$cli" volume ls -q | sed 's/^/volume /'
       "$cli" network ls --format '{{.Name}}' | sed 's/^/network /'
       "$cli" images --format '{{.Repository}}:{{.Tag}}' | { grep '/aspire-container-files:' || true; } | sed 's/^/image /'
-      # The images a publish test builds, tags, loads and pulls carry its prefix (engd-…).
-      "$cli" images --format '{{.Repository}}:{{.Tag}}' | { grep -E '(^|/)engd-' || true; } | sed 's/^/image /'
+      # The images a publish test (PublishTests) builds, tags, loads and pulls: named after its prefix (engd-XXXXXXXX).
+      "$cli" images --format '{{.Repository}}:{{.Tag}}' | { grep -E 'engd-[0-9a-f]{8}(-(web|api|login)[:/]|/dotnet-runtime:)' || true; } | sed 's/^/image /'
     } 2>/dev/null | sed "s/^/$cli /"
   done | sort
 }
