@@ -33,7 +33,7 @@ snapshot() {
       "$cli" network ls --format '{{.Name}}' | sed 's/^/network /'
       "$cli" images --format '{{.Repository}}:{{.Tag}}' | { grep '/aspire-container-files:' || true; } | sed 's/^/image /'
       # The images a publish test (PublishTests) builds, tags, loads and pulls: named after its prefix (engd-XXXXXXXX).
-      "$cli" images --format '{{.Repository}}:{{.Tag}}' | { grep -E 'engd-[0-9a-f]{8}(-(web|api|login)[:/]|/dotnet-runtime:)' || true; } | sed 's/^/image /'
+      "$cli" images --format '{{.Repository}}:{{.Tag}}' | { grep -E 'engd-[0-9a-f]{8}(-(web|api|local|login)[:/]|/dotnet-runtime:)' || true; } | sed 's/^/image /'
     } 2>/dev/null | sed "s/^/$cli /"
   done | sort
 }

@@ -13,8 +13,8 @@ namespace Aspire.Hosting.AppleContainer.Tests.Runtime;
 
 /// <summary>
 /// <c>dotnet run -- --operation publish --step push</c> of a real AppHost (tests/TestAppHosts/…PublishAppHost: a
-/// Dockerfile resource and a .NET project) against a real registry (Debian's docker-registry on a free 127.0.0.1 port,
-/// <see cref="TestRegistry"/>): the registry's catalog lists both images, and each, pulled back through the bridge and
+/// Dockerfile resource, a .NET project and a local-only image) against a real registry (Debian's docker-registry on a free 127.0.0.1 port,
+/// <see cref="TestRegistry"/>): the registry's catalog lists the three images, and each, pulled back through the bridge and
 /// run, answers. Everything a run creates carries its prefix (<c>engd-…</c>): the images (read back from the run's log),
 /// the containers (labelled), the registry (its own storage, deleted with it).
 /// </summary>
@@ -83,7 +83,7 @@ public abstract class PublishTests<TRuntime>(TRuntime runtime) : IClassFixture<T
     }
 
     [RuntimeFact(Timeout = 600_000)]
-    public async Task Publish_push_puts_the_Dockerfile_image_and_the_project_image_in_the_registry_and_both_answer_when_pulled_back()
+    public async Task Publish_push_puts_the_Dockerfile_project_and_local_images_in_the_registry_and_each_answers_when_pulled_back()
     {
         var prefix = RuntimeTestApp.NewPrefix();
         var work = Directory.CreateTempSubdirectory("engd-publish-");
@@ -104,9 +104,10 @@ public abstract class PublishTests<TRuntime>(TRuntime runtime) : IClassFixture<T
             var catalog = await registry.GetCatalogAsync();
             Assert.Contains($"{prefix}/{prefix}-web", catalog);
             Assert.Contains($"{prefix}/{prefix}-api", catalog);
+            Assert.Contains($"{prefix}/{prefix}-local", catalog);
             AssertRuntimeVerbs(work.FullName, run);
 
-            foreach (var (name, answer) in new[] { ("web", "actr-publish-web"), ("api", "actr-publish-api") })
+            foreach (var (name, answer) in new[] { ("web", "actr-publish-web"), ("api", "actr-publish-api"), ("local", "actr-test-service") })
             {
                 var remote = $"{registry.Address}/{prefix}/{prefix}-{name}:latest";
                 await bridge.RemoveImageAsync(remote, force: true);

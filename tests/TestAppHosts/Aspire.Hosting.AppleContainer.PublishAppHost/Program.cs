@@ -7,6 +7,7 @@ using Aspire.Hosting;
 // ACTR_PUBLISH_PREFIX (so every run's images are its own) and pushed to the registry ACTR_PUBLISH_REGISTRY
 // (127.0.0.1:PORT, the test's docker-registry) under the repository ACTR_PUBLISH_REPOSITORY:
 //   <prefix>-web  AddAppleContainerFromDockerfile (web/Dockerfile: busybox httpd answering "actr-publish-web" on 8080)
+//   <prefix>-local  AddAppleContainer of the local image localhost/actr-test/service (answers "actr-test-service")
 //   <prefix>-api  the PublishApiApp project (answers "actr-publish-api" on 8080), built by the .NET SDK on the base image
 //                 ACTR_PUBLISH_BASE_IMAGE (in the same registry: the SDK pulls its base from a registry only)
 // ACTR_PUBLISH_ONLY_DOCKERFILE=true leaves the project out. The runtime comes from the environment (ASPIRE_APPLECONTAINER_RUNTIME, ASPIRE_APPLECONTAINER_CLI).
@@ -16,6 +17,9 @@ string Setting(string name) => builder.Configuration[name] ?? throw new InvalidO
 var prefix = Setting("ACTR_PUBLISH_PREFIX");
 builder.AddContainerRegistry("registry", Setting("ACTR_PUBLISH_REGISTRY"), Setting("ACTR_PUBLISH_REPOSITORY"));
 builder.AddAppleContainerFromDockerfile($"{prefix}-web", "web")
+    .WithHttpEndpoint(targetPort: 8080);
+// A local-only image, as an AppleContainerImage item builds during `dotnet build`: pushed by `aspire do push` too.
+builder.AddAppleContainer($"{prefix}-local", "localhost/actr-test/service", "latest")
     .WithHttpEndpoint(targetPort: 8080);
 if (builder.Configuration["ACTR_PUBLISH_ONLY_DOCKERFILE"] != "true")
 {
