@@ -73,6 +73,16 @@ internal sealed class AppleProjectImageManager(IResourceContainerImageManager in
 
     private async Task BuildThroughArchiveAsync(BridgePublishRuntime apple, IResource resource, CancellationToken cancellationToken)
     {
+        if (resource.HasAnnotationOfType<ContainerFilesDestinationAnnotation>())
+        {
+            // Aspire layers container files onto an SDK image it first loads into a local registry, which only docker
+            // and podman are to the SDK (ResourceContainerImageManager.BuildDotnetProgramImageAsync@13.6.5).
+            throw BridgePublishRuntime.ToPipelineException(new BridgeException(
+                BridgeErrorCode.UnsupportedOption,
+                $"The .NET project '{resource.Name}' publishes container files (PublishWithContainerFiles), which Aspire layers through a docker or podman image store; on Apple's runtime build it without them, or set ASPIRE_CONTAINER_RUNTIME=docker (or podman).")
+            { Runtime = apple.Name, Option = "PublishWithContainerFiles" });
+        }
+
         var directory = Directory.CreateTempSubdirectory("actr-publish-");
         try
         {
