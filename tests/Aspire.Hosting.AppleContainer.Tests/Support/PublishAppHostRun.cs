@@ -26,7 +26,8 @@ internal sealed partial class PublishAppHostRun
     /// <summary>Runs the AppHost (built with the tests) and waits at most <paramref name="timeout"/>.</summary>
     public static async Task<PublishAppHostRun> RunAsync(TestRuntime runtime, IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
     {
-        var project = typeof(PublishAppHostRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PublishAppHostProject").Value!;
+        var metadata = typeof(PublishAppHostRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToList();
+        var project = metadata.Single(a => a.Key == "PublishAppHostProject").Value!;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { "run", "--no-build", "--no-launch-profile", "--project", project, "--", "--operation", "publish", "--step", "push" })
         {
@@ -34,6 +35,12 @@ internal sealed partial class PublishAppHostRun
         }
 
         runtime.Configure(start.Environment);
+        if (metadata.SingleOrDefault(a => a.Key == "ArtifactsPath")?.Value is { Length: > 0 } artifactsPath)
+        {
+            // `dotnet run --no-build` finds the output of an artifacts-path build only so.
+            start.Environment["ArtifactsPath"] = artifactsPath;
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
