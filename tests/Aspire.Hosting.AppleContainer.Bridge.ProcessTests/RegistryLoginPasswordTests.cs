@@ -52,6 +52,20 @@ public sealed class RegistryLoginPasswordTests
         }
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task Apples_login_gets_the_registrys_domain_since_the_cli_puts_its_own_scheme_in_front()
+    {
+        using var directory = new TempDirectory();
+        var argv = Path.Combine(directory.Path, "argv");
+        var runtime = Create("apple", await FakeCliAsync(directory, $"printf '%s\\n' \"$@\" > '{argv}'\ncat > /dev/null\n"), new CapturingLogger());
+
+        await runtime.LoginToRegistryAsync("http://127.0.0.1:5000/", "deploy", Password);
+
+        Assert.Equal(
+            ["registry", "login", "--username", "deploy", "--password-stdin", "--scheme", "http", "127.0.0.1:5000"],
+            (await File.ReadAllLinesAsync(argv)).Where(line => line.Length > 0));
+    }
+
     private static IContainerRuntime Create(string dialect, string cli, CapturingLogger logger) => dialect switch
     {
         "apple" => new AppleContainerRuntime(cli) { Logger = logger },

@@ -50,7 +50,7 @@ public sealed class TestRegistry : IAsyncDisposable
     public string? Password { get; }
 
     /// <summary>Whether the process still runs.</summary>
-    public bool IsRunning => !_process.HasExited;
+    public bool IsRunning => Volatile.Read(ref _disposed) == 0 && !_process.HasExited;
 
     /// <summary>The directory holding its configuration and storage (gone after dispose).</summary>
     public string DirectoryPath => _directory;

@@ -33,7 +33,18 @@ internal static class RegistryHost
     /// <summary>The host of <c>host[:port][/path…]</c>, without the port or any path (an image reference's registry).</summary>
     internal static string HostOf(string registry)
     {
-        var domain = registry;
+        var domain = DomainOf(registry);
+        var colon = domain.LastIndexOf(':');
+        return colon >= 0 ? domain[..colon] : domain;
+    }
+
+    /// <summary>
+    /// <c>host[:port]</c> of <paramref name="registry"/>, without a scheme (<c>https://</c>) or a path: the server name a
+    /// login takes (Apple's <c>registry login</c> puts its own scheme in front of it, RegistryLogin.swift@1.2.2:72-75).
+    /// </summary>
+    internal static string DomainOf(string registry)
+    {
+        var domain = registry.Trim();
         var scheme = domain.IndexOf("://", StringComparison.Ordinal);
         if (scheme >= 0)
         {
@@ -41,13 +52,7 @@ internal static class RegistryHost
         }
 
         var slash = domain.IndexOf('/', StringComparison.Ordinal);
-        if (slash >= 0)
-        {
-            domain = domain[..slash];
-        }
-
-        var colon = domain.LastIndexOf(':');
-        return colon >= 0 ? domain[..colon] : domain;
+        return slash >= 0 ? domain[..slash] : domain;
     }
 
     /// <summary>Dotted-quad IPv4 only, no leading zeros, as ContainerizationExtras' <c>IPv4Address.parse</c> accepts.</summary>

@@ -8,7 +8,7 @@ namespace AppleCliEmulator.Verbs;
 
 /// <summary>
 /// <c>image load [-i|--input path] [-f|--force]</c> (ImageLoad.swift@1.2.2:27-111): a missing input file logs <c>file does
-/// not exist</c> with its path and exits 1 without an error line (lines 52-56, <c>Application.exit(withError: ExitCode(1))</c>);
+/// not exist</c> with its path and exits 1 without an error line (lines 54-59, <c>Application.exit(withError: ExitCode(1))</c>);
 /// without <c>--input</c> the archive is read from stdin. The images of the OCI layout tarball (<see cref="OciLayoutArchive"/>:
 /// Apple's own save, or the .NET SDK's <c>ContainerArchiveOutputPath</c> with <c>ContainerImageFormat=OCI</c>, plain or
 /// gzip-compressed) are loaded and each one's reference printed on its own line.

@@ -10,7 +10,7 @@ using AppleCliEmulator.State;
 namespace AppleCliEmulator.Verbs;
 
 /// <summary>
-/// <c>image push [--scheme s] [--progress t] ref</c> (ImagePush.swift@1.2.2:59–82): the image must exist (<c>image with
+/// <c>image push [--scheme s] [--progress t] ref</c> (ImagePush.swift@1.2.2:59–81): the image must exist (<c>image with
 /// reference …</c>, ClientImage.get, ClientImage.swift@1.2.2:185–191); the scheme follows the reference's domain with its
 /// port under <c>auto</c> (ClientImage.push, lines 384–404, <see cref="RequestScheme"/>); the images service pushes with
 /// the stored login of that domain (ImagesService.swift@1.2.2:117–145, 414–447). The push's first request is a HEAD of a

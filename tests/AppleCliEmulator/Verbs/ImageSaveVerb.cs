@@ -8,7 +8,7 @@ using AppleCliEmulator.State;
 namespace AppleCliEmulator.Verbs;
 
 /// <summary>
-/// <c>image save [-o|--output path] [--platform p] [-a|--arch a] [--os o] refs…</c> (ImageSave.swift@1.2.2:36-161): each
+/// <c>image save [-o|--output path] [--platform p] [-a|--arch a] [--os o] refs…</c> (ImageSave.swift@1.2.2:31-154): each
 /// reference is looked up (a missing one logs <c>failed to get image for reference R: notFound: "image with reference R"</c>
 /// and the call fails with "failed to save image(s)"); the images are written as one OCI layout tarball
 /// (<see cref="OciLayoutArchive"/>) to the output, or to stdout without one; then each reference is printed on stdout, or

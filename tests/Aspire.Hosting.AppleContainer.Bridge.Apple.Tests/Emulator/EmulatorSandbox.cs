@@ -29,6 +29,18 @@ public sealed class EmulatorSandbox : IAsyncDisposable
     internal Task<ProcessResult> CliAsync(params string[] arguments) =>
         ProcessRunner.Default.RunAsync(new ProcessRequest { FileName = CliPath, Arguments = arguments, Environment = Environment, Timeout = TimeSpan.FromMinutes(2) });
 
+    /// <summary>Runs the emulator directly with <paramref name="input"/> on its standard input and extra environment.</summary>
+    internal Task<ProcessResult> CliWithInputAsync(string? input, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
+    {
+        var merged = new Dictionary<string, string?>(Environment);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        return ProcessRunner.Default.RunAsync(new ProcessRequest { FileName = CliPath, Arguments = arguments, Environment = merged, StandardInput = input, Timeout = TimeSpan.FromMinutes(2) });
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await State.RemoveAsync();
 }

@@ -127,9 +127,10 @@ public sealed class ResourceScope : IAsyncDisposable
             {
                 // Already gone (the test removed it itself).
             }
-            catch (Exception ex) when (ex is BridgeException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is BridgeException or IOException or UnauthorizedAccessException or InvalidOperationException)
             {
-                // Never mask the test's own outcome; the fixture's session sweep catches what is left.
+                // Never mask the test's own outcome (a fixture's CLI plumbing throws InvalidOperationException); the fixture's
+                // session sweep catches what is left.
                 Console.Error.WriteLine($"cleanup of {next.What} failed: {ex.Message}");
             }
         }

@@ -49,6 +49,16 @@ public sealed class RegistryHostTests
         Assert.Equal(expected, RegistryHost.IsInternal(registry));
     }
 
+    [Theory]
+    [InlineData("127.0.0.1:5000", "127.0.0.1:5000")]
+    [InlineData("https://registry.example.com", "registry.example.com")]
+    [InlineData("http://localhost:5000/", "localhost:5000")]
+    [InlineData("myregistry.azurecr.io/team", "myregistry.azurecr.io")]
+    public void The_domain_of_a_registry_keeps_its_port_and_drops_scheme_and_path(string registry, string domain)
+    {
+        Assert.Equal(domain, RegistryHost.DomainOf(registry));
+    }
+
     [Fact]
     public void An_empty_registry_is_refused()
     {

@@ -162,7 +162,7 @@ internal static class AppleArguments
     /// <summary>
     /// <c>registry login --username U --password-stdin [--scheme http] server</c> (RegistryLogin.swift@1.2.2:27-98): the
     /// password is read from standard input to its end and trimmed; the scheme follows the same rule as a push
-    /// (the login pings <c>/v2/</c> with <c>RequestScheme.schemeFor(host:)</c> of the server with its port, line 68).
+    /// (the login pings <c>/v2/</c> with <c>RequestScheme.schemeFor(host:)</c> of the server with its port, line 73).
     /// </summary>
     public static IReadOnlyList<string> RegistryLogin(string server, string username) =>
         ["registry", "login", "--username", username, "--password-stdin", .. SchemeFlags(server), server];

@@ -33,7 +33,8 @@ internal sealed partial class AppleContainerRuntime
         ArgumentException.ThrowIfNullOrWhiteSpace(registry);
         ArgumentException.ThrowIfNullOrEmpty(username);
         ArgumentException.ThrowIfNullOrEmpty(password);
-        await _invoker.RunAsync(AppleArguments.RegistryLogin(registry, username), "log in to the registry", cancellationToken, standardInput: password, secrets: [password]).ConfigureAwait(false);
+        // The CLI builds "<scheme>://<server>" itself, so a server given as a URL (https://host) is passed as its domain.
+        await _invoker.RunAsync(AppleArguments.RegistryLogin(RegistryHost.DomainOf(registry), username), "log in to the registry", cancellationToken, standardInput: password, secrets: [password]).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -58,7 +59,7 @@ internal sealed partial class AppleContainerRuntime
     /// <inheritdoc />
     /// <remarks>
     /// <c>image load --input</c> prints each loaded image's reference on its own line of stdout, after the unpack
-    /// (ImageLoad.swift@1.2.2:107-109); a missing file is logged as "file does not exist" and exits 1 (lines 52-56).
+    /// (ImageLoad.swift@1.2.2:108-110); a missing file is logged as "file does not exist" and exits 1 (lines 54-59).
     /// </remarks>
     public async Task<IReadOnlyList<string>> LoadImagesAsync(string archivePath, CancellationToken cancellationToken = default)
     {
