@@ -26,16 +26,20 @@ command -v docker >/dev/null && timeout 20 docker info >/dev/null 2>&1 && runtim
 # each runtime.
 snapshot() {
   local cli
+  {
   for cli in "${runtime_clis[@]}"; do
     {
       "$cli" ps -aq --no-trunc
       "$cli" volume ls -q | sed 's/^/volume /'
       "$cli" network ls --format '{{.Name}}' | sed 's/^/network /'
-      "$cli" images --format '{{.Repository}}:{{.Tag}}' | { grep '/aspire-container-files:' || true; } | sed 's/^/image /'
-      # The images a publish test (PublishTests) builds, tags, loads and pulls: named after its prefix (engd-XXXXXXXX).
-      "$cli" images --format '{{.Repository}}:{{.Tag}}' | { grep -E 'engd-[0-9a-f]{8}(-(web|api|local|login)[:/]|/dotnet-runtime:)' || true; } | sed 's/^/image /'
+      # ...and images named for a registry on this machine (what the registry and publish tests push and pull), and the
+      # local images a publish test (PublishTests) builds, tags and loads: named after its prefix (engd-XXXXXXXX).
+      "$cli" images --format '{{.Repository}}:{{.Tag}}' | { grep -E '/aspire-container-files:|^(127\.0\.0\.1|localhost):[0-9]+/|engd-[0-9a-f]{8}-(web|api|local|login)[:/]' || true; } | sed 's/^/image /'
     } 2>/dev/null | sed "s/^/$cli /"
-  done | sort
+  done
+  # The storage of the test registries (tests/TestSupport/TestRegistry.cs), deleted when each one is disposed.
+  find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'actr-test-registry-*' -printf 'registry-storage %p\n' 2>/dev/null
+  } | sort
 }
 # Processes the tests start and must end: the emulator's CLIs and runtime helpers, the cleanup watchdog, test AppHosts,
 # the publish tests' AppHost, the runtimes' long-lived CLIs and the test registry (pid and command line, one a line).

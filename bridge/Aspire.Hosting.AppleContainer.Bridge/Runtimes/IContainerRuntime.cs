@@ -53,7 +53,10 @@ internal interface IContainerRuntime
 
     /// <summary>
     /// Pushes the local image <paramref name="image"/> (a full reference, registry included) to its registry, reporting
-    /// progress lines. A registry on an internal host (<see cref="RegistryHost.IsInternal"/>) is spoken to in plain HTTP.
+    /// progress lines. A registry on an internal host (<see cref="RegistryHost.IsInternal"/>) is spoken to in plain HTTP:
+    /// podman gets <c>--tls-verify=false</c>, Apple's CLI <c>--scheme http</c>; docker's daemon decides by itself (127.0.0.0/8
+    /// and its <c>insecure-registries</c>). Failures: <see cref="BridgeErrorCode.RegistryUnreachable"/>,
+    /// <see cref="BridgeErrorCode.RegistryAuthRefused"/>, <see cref="BridgeErrorCode.ImageNotFound"/> (not local).
     /// </summary>
     Task PushImageAsync(string image, IProgress<ProgressEvent>? progress = null, CancellationToken cancellationToken = default);
 
@@ -66,7 +69,11 @@ internal interface IContainerRuntime
     /// <summary>Writes the local images <paramref name="images"/> into one archive at <paramref name="archivePath"/>.</summary>
     Task SaveImagesAsync(IReadOnlyList<string> images, string archivePath, CancellationToken cancellationToken = default);
 
-    /// <summary>Loads the images of the archive at <paramref name="archivePath"/> and returns the references they got.</summary>
+    /// <summary>
+    /// Loads the images of the archive at <paramref name="archivePath"/> (what <see cref="SaveImagesAsync"/> of the same runtime
+    /// wrote; Apple's CLI also an OCI image layout tarball such as the .NET SDK's) and returns the references they got, as the runtime
+    /// prints them (docker names an image without a reference by its id).
+    /// </summary>
     Task<IReadOnlyList<string>> LoadImagesAsync(string archivePath, CancellationToken cancellationToken = default);
 
     /// <summary>Creates (but does not start) a container and returns its id.</summary>
