@@ -86,9 +86,9 @@ public abstract class PublishTests<TRuntime>(TRuntime runtime) : IClassFixture<T
     public async Task Publish_push_puts_the_Dockerfile_project_and_local_images_in_the_registry_and_each_answers_when_pulled_back()
     {
         var prefix = RuntimeTestApp.NewPrefix();
-        var work = Directory.CreateTempSubdirectory("engd-publish-");
         var bridge = await runtime.BridgeAsync();
         await using var registry = await TestRegistry.StartAsync();
+        var work = Directory.CreateTempSubdirectory("engd-publish-");
         var baseImage = $"{registry.Address}/{prefix}/dotnet-runtime:10.0";
         var images = new List<string> { baseImage };
         try
@@ -126,8 +126,8 @@ public abstract class PublishTests<TRuntime>(TRuntime runtime) : IClassFixture<T
     public async Task A_push_to_an_unreachable_registry_fails_with_a_coded_diagnostic_quoting_the_runtime()
     {
         var prefix = RuntimeTestApp.NewPrefix();
-        var work = Directory.CreateTempSubdirectory("engd-publish-");
         var bridge = await runtime.BridgeAsync();
+        var work = Directory.CreateTempSubdirectory("engd-publish-");
         var unreachable = $"127.0.0.1:{TestRegistry.FreePort()}";
         var images = new List<string>();
         try
