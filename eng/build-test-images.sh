@@ -11,6 +11,8 @@
 #   developer pulled is ever retagged)
 #   localhost/actr-test/redis:7.0       Debian's redis-server (binary + its shared libraries) on top of it
 #   localhost/actr-test/socat:1.7       Debian's socat (binary + its shared libraries) on top of it
+#   localhost/actr-test/dotnet-runtime:10.0  this machine's .NET host and shared frameworks (+ the libraries they load)
+#                                       on top of it: the base image the publish tests push for the SDK's container build
 # The CLI is podman unless ASPIRE_APPLECONTAINER_RUNTIME names docker.
 set -euo pipefail
 
@@ -249,11 +251,36 @@ else
   log "$socat is up to date"
 fi
 
+# The .NET runtime base for the publish tests: this machine's dotnet host and shared frameworks (Microsoft.NETCore.App,
+# Microsoft.AspNetCore.App) with the glibc libraries ldd resolves for them, as Microsoft's aspnet image lays them out.
+dotnet_runtime=localhost/actr-test/dotnet-runtime:10.0
+dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
+dotnet_hash=$( { (cd "$dotnet_root" && ls -d shared/*/* host/fxr/*); cat "$here/images/dotnet-runtime/Dockerfile"; echo "$base_id"; echo "dotnet-runtime-v1"; } | sha256sum | cut -c1-32)
+if [ "$(current_hash "$dotnet_runtime")" != "$dotnet_hash" ]; then
+  log "building $dotnet_runtime"
+  work=$(mktemp -d)
+  mkdir -p "$work/context/rootfs/usr/share/dotnet" "$work/context/rootfs/usr/bin"
+  cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$dotnet_root/shared" "$work/context/rootfs/usr/share/dotnet/"
+  ln -s ../share/dotnet/dotnet "$work/context/rootfs/usr/bin/dotnet"
+  libs=$(find "$work/context/rootfs/usr/share/dotnet" -name '*.so' -o -name dotnet -type f | xargs ldd 2>/dev/null \
+    | awk '/not found/ { print "MISSING " $1; next } /=>/ { print $3; next } /^\t\// { print $1 }' | sort -u)
+  if echo "$libs" | grep -q MISSING; then log "note: libraries dotnet loads only on demand are absent: $(echo "$libs" | grep MISSING | tr '\n' ' ')"; fi
+  for lib in $(echo "$libs" | grep -v MISSING); do
+    mkdir -p "$work/context/rootfs$(dirname "$lib")"
+    cp -L "$lib" "$work/context/rootfs$lib"
+  done
+  cp "$here/images/dotnet-runtime/Dockerfile" "$work/context/Dockerfile"
+  "$cli" build --quiet --label "$label=$dotnet_hash" --build-arg "BASE_IMAGE=$base" -t "$dotnet_runtime" "$work/context" >/dev/null
+  rm -rf "$work"
+else
+  log "$dotnet_runtime is up to date"
+fi
+
 # The docker tier runs the very same images: when a docker daemon answers (eng/docker-daemon.sh), every image docker
 # lacks, or holds with another id, is copied over from podman (save | load keeps the id).
 if [ "$cli" = podman ] && command -v docker >/dev/null && timeout 20 docker info >/dev/null 2>&1; then
   stale=()
-  for image in "$base" "$service" "$redis" "$postgres" "$nats" "$openssl_image" "$socat"; do
+  for image in "$base" "$service" "$redis" "$postgres" "$nats" "$openssl_image" "$socat" "$dotnet_runtime"; do
     # docker prints the id as sha256:HEX, podman as HEX.
     [ "$(docker image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)" = "sha256:$(podman image inspect --format '{{.Id}}' "$image")" ] || stale+=("$image")
   done

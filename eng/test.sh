@@ -32,8 +32,9 @@ snapshot() {
       "$cli" ps -aq --no-trunc
       "$cli" volume ls -q | sed 's/^/volume /'
       "$cli" network ls --format '{{.Name}}' | sed 's/^/network /'
-      # ...and images named for a registry on this machine (what the registry and publish tests push and pull).
-      "$cli" images --format '{{.Repository}}:{{.Tag}}' | { grep -E '/aspire-container-files:|^(127\.0\.0\.1|localhost):[0-9]+/' || true; } | sed 's/^/image /'
+      # ...and images named for a registry on this machine (what the registry and publish tests push and pull), and the
+      # local images a publish test (PublishTests) builds, tags and loads: named after its prefix (engd-XXXXXXXX).
+      "$cli" images --format '{{.Repository}}:{{.Tag}}' | { grep -E '/aspire-container-files:|^(127\.0\.0\.1|localhost):[0-9]+/|engd-[0-9a-f]{8}-(web|api|local|login)[:/]' || true; } | sed 's/^/image /'
     } 2>/dev/null | sed "s/^/$cli /"
   done
   # The storage of the test registries (tests/TestSupport/TestRegistry.cs), deleted when each one is disposed.
@@ -41,13 +42,13 @@ snapshot() {
   } | sort
 }
 # Processes the tests start and must end: the emulator's CLIs and runtime helpers, the cleanup watchdog, test AppHosts,
-# the runtimes' long-lived CLIs and the test registry (pid and command line, one a line).
+# the publish tests' AppHost, the runtimes' long-lived CLIs and the test registry (pid and command line, one a line).
 processes() {
   local pid cmdline
   for pid in /proc/[0-9]*; do
     cmdline=$(tr '\0' ' ' 2>/dev/null < "$pid/cmdline") || continue
     case "$cmdline" in
-      *apple-emulator*|*AppleContainer.Watchdog*|*AppleContainer.TestAppHost*|*AppleContainer.BenchAppHost*|*AppleContainerSample.AppHost*|"podman events"*|"podman logs"*|"podman wait"*|*docker-registry\ serve*|"docker events"*|"docker logs"*|"docker wait"*|"/usr/local/bin/docker "*|"/usr/bin/docker "*)
+      *apple-emulator*|*AppleContainer.Watchdog*|*AppleContainer.TestAppHost*|*AppleContainer.PublishAppHost*|*AppleContainer.BenchAppHost*|*AppleContainerSample.AppHost*|"podman events"*|"podman logs"*|"podman wait"*|*docker-registry\ serve*|"docker events"*|"docker logs"*|"docker wait"*|"/usr/local/bin/docker "*|"/usr/bin/docker "*)
         echo "${pid#/proc/} $cmdline" ;;
     esac
   done | sort

@@ -1,6 +1,7 @@
 using Aspire.Hosting.AppleContainer;
 using Aspire.Hosting.AppleContainer.Bridge;
 using Aspire.Hosting.AppleContainer.Bridge.Oci;
+using Aspire.Hosting.AppleContainer.Deployment;
 using Aspire.Hosting.ApplicationModel;
 
 namespace Aspire.Hosting;
@@ -16,7 +17,9 @@ public static class AppleContainerBuilderExtensions
     /// <summary>
     /// Adds a container resource run from <paramref name="image"/>:<paramref name="tag"/>. In run mode the
     /// integration runs it through the selected runtime (see <c>ASPIRE_APPLECONTAINER_RUNTIME</c>); in publish mode
-    /// it is written exactly like a container added with <c>AddContainer</c>.
+    /// it is written exactly like a container added with <c>AddContainer</c>, and an image that exists only on this
+    /// machine (<c>localhost/…</c>, e.g. an <c>AppleContainerImage</c> item's) is pushed by <c>aspire do push</c> to the
+    /// application's container registry.
     /// </summary>
     /// <param name="builder">The application builder.</param>
     /// <param name="name">The resource name.</param>
@@ -32,7 +35,7 @@ public static class AppleContainerBuilderExtensions
         ArgumentException.ThrowIfNullOrEmpty(tag);
 
         AppleContainerServiceRegistration.AddAppleContainerServices(builder);
-        return builder.AddResource(new AppleContainerResource(name)).WithImage(image, tag);
+        return builder.AddResource(new AppleContainerResource(name)).WithImage(image, tag).WithLocalImagePushStep();
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Aspire.Hosting.AppleContainer.Cleanup;
 using Aspire.Hosting.AppleContainer.Networking;
 using Aspire.Hosting.AppleContainer.Orchestration;
+using Aspire.Hosting.AppleContainer.Deployment;
 using Aspire.Hosting.AppleContainer.Takeover;
 using Aspire.Hosting.Lifecycle;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Aspire.Hosting.AppleContainer;
 
-/// <summary>Registers the run-mode services once per application builder.</summary>
+/// <summary>Registers the run-mode services, and puts the publish pipeline on the bridge, once per application builder.</summary>
 internal static class AppleContainerServiceRegistration
 {
     /// <summary>Adds the orchestrator and its collaborators (idempotent).</summary>
@@ -31,5 +32,6 @@ internal static class AppleContainerServiceRegistration
         services.AddSingleton<ContainerOrchestrator>();
         services.TryAddEventingSubscriber<OrchestratorEventingSubscriber>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OrchestratorShutdownService>());
+        PublishServiceRegistration.Add(services);
     }
 }

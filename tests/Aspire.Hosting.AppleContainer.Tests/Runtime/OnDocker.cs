@@ -51,3 +51,11 @@ public sealed class DockerContainerNetworkTests(DockerTestRuntime runtime) : Con
 /// <summary>DCP's containers and ours side by side on a real docker engine.</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class DockerDcpNeighbourTests(DockerTestRuntime runtime) : DcpNeighbourTests<DockerTestRuntime>(runtime);
+
+/// <summary>Publishing (build, tag, push) through the integration's runtime, on real docker.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class DockerPublishTests(DockerTestRuntime runtime) : PublishTests<DockerTestRuntime>(runtime)
+{
+    /// <inheritdoc />
+    protected override IReadOnlyList<string> LogoutCommand(string registry) => [DockerEngine.CliPath ?? "docker", "logout", registry];
+}

@@ -51,3 +51,11 @@ public sealed class PodmanContainerNetworkTests(PodmanTestRuntime runtime) : Con
 /// <summary>DCP's containers and ours side by side on real podman.</summary>
 [Collection(RealRuntimeCollection.Name)]
 public sealed class PodmanDcpNeighbourTests(PodmanTestRuntime runtime) : DcpNeighbourTests<PodmanTestRuntime>(runtime);
+
+/// <summary>Publishing (build, tag, push) through the integration's runtime, on real podman.</summary>
+[Collection(RealRuntimeCollection.Name)]
+public sealed class PodmanPublishTests(PodmanTestRuntime runtime) : PublishTests<PodmanTestRuntime>(runtime)
+{
+    /// <inheritdoc />
+    protected override IReadOnlyList<string> LogoutCommand(string registry) => ["podman", "logout", registry];
+}
