@@ -72,11 +72,7 @@ public sealed class AppleEmulatorPublishTests(AppleEmulatorTestRuntime runtime) 
         var calls = File.ReadAllLines(journal);
         foreach (var verb in new[] { "build", "image load", "image tag", "image push" })
         {
-            // The journal's appends are not atomic yet (FileMode.Append seeks, then writes: two CLIs running at once, as
-            // the pipeline's parallel build steps do, can overwrite each other's line). Until the emulator serializes
-            // them, a lost 'image load' line is made up for by the integration's own report of what Apple's load returned.
-            var seen = calls.Any(call => Verb(call) == verb)
-                || (verb == "image load" && run.Output.Contains("apple loaded ", StringComparison.Ordinal));
+            var seen = calls.Any(call => Verb(call) == verb); // the emulator appends under an exclusive lock: no line is lost
             Assert.True(seen, $"No '{verb}' in the emulator's journal:\n{string.Join('\n', calls)}");
         }
     }
