@@ -61,7 +61,7 @@ trap 'rm -rf "$results"; "$root/eng/docker-daemon.sh" stop' EXIT
 status=0
 # One test project at a time (-m:1): the real-runtime projects each start AppHosts, DCP and many containers, and
 # running them side by side on a 2-core machine only adds contention and host-port races between processes.
-dotnet_test=(dotnet test "$root/Aspire.Hosting.AppleContainer.slnx" -m:1)
+dotnet_test=(dotnet test "$root/Aspire.Hosting.AppleContainer.slnx" -m:1 --logger "trx;LogFilePrefix=tests" --results-directory "$results/trx")
 # A signal ignored when this script starts (as for a background job without job control) would be inherited by every
 # CLI the tests start, and the process tests send SIGINT on purpose: restore its default disposition for the run
 # (perl-base is part of every Debian system).
@@ -88,6 +88,16 @@ if [ -n "$stray" ]; then
   echo "test.sh: the tests left these processes running:" >&2
   echo "$stray" >&2
   status=1
+fi
+
+# Per runtime: tests whose class is sealed for one runtime (PodmanX, DockerX, AppleEmulatorX, AppleLiveX) ran on it.
+if compgen -G "$results/trx/*.trx" >/dev/null; then
+  grep -ho '<UnitTestResult [^>]*' "$results/trx"/*.trx | sed -E 's/.* testName="([^"(]*)[^"]*".* outcome="([A-Za-z]*)".*/\1 \2/' | awk '
+    { n = split($1, parts, "."); class = parts[n - 1]; tier = "other" }
+    class ~ /^Podman/ { tier = "podman" } class ~ /^Docker/ { tier = "docker" }
+    class ~ /^AppleEmulator|^Emulator/ { tier = "apple-emulator" } class ~ /^AppleLive/ { tier = "apple-live" }
+    { count[tier " " $2]++ }
+    END { for (k in count) printf "Tier %s: %d\n", k, count[k] }' | sort
 fi
 
 # Sum the per-project summaries ("Passed!  - Failed: 0, Passed: 12, Skipped: 1, Total: 13 ...").
